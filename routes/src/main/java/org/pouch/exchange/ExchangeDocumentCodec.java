@@ -1,0 +1,205 @@
+package org.pouch.exchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one canonical JSON form of an exchange document, as signed on the wire:
+ *
+ * <pre>{"version":1,"header":{"messageId":…,"type":…,"schemaVersion":…,"from":…,"to":…,
+ * "createdAt":…,"inReplyTo":…},"contentType":…,"payload":…}</pre>
+ *
+ * UTF-8, members in exactly this order, no insignificant white space, {@code inReplyTo} left out when
+ * absent, {@code createdAt} an RFC 3339 UTC time ending in {@code Z}. The payload is a JSON object when
+ * the content type is {@code application/json}, else a JSON string holding the XML or CSV text. The
+ * reader is strict (duplicate members, unknown members, trailing data and deep nesting are refused) but
+ * does not insist on the writer's member order, so any JSON library can produce a document.
+ */
+public final class ExchangeDocumentCodec {
+
+    /** The document format version this codec reads and writes. */
+    public static final int VERSION = 1;
+
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("version", "header", "contentType", "payload");
+    private static final Set<String> HEADER_FIELDS =
+            Set.of("messageId", "type", "schemaVersion", "from", "to", "createdAt", "inReplyTo");
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(64)
+                            .maxNumberLength(64)
+                            .maxStringLength(256 * 1024 * 1024)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ExchangeDocumentCodec() {}
+
+    /** The document's canonical bytes. */
+    public static byte[] encode(ExchangeDocument document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encode(document, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the document's canonical bytes to {@code out}. */
+    public static void encode(ExchangeDocument document, OutputStream out) {
+        Header header = document.header();
+        Payload payload = document.payload();
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberProperty("version", VERSION);
+            json.writeName("header");
+            json.writeStartObject();
+            json.writeStringProperty("messageId", header.messageId());
+            json.writeStringProperty("type", header.type());
+            json.writeStringProperty("schemaVersion", header.schemaVersion());
+            json.writeStringProperty("from", header.from().value());
+            json.writeStringProperty("to", header.to().value());
+            json.writeStringProperty("createdAt", DateTimeFormatter.ISO_INSTANT.format(header.createdAt()));
+            if (header.inReplyTo().isPresent()) {
+                json.writeStringProperty("inReplyTo", header.inReplyTo().get());
+            }
+            json.writeEndObject();
+            json.writeStringProperty("contentType", payload.type().mediaType());
+            json.writeName("payload");
+            if (payload.type() == PayloadType.JSON) {
+                JsonNode tree = readJsonPayload(payload);
+                json.writeTree(tree);
+            } else {
+                json.writeString(payload.text());
+            }
+            json.writeEndObject();
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("cannot encode exchange document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a document.
+     *
+     * @throws RejectedException with {@link RejectionReason#MALFORMED_ENVELOPE} when the bytes are not a
+     *     well-formed exchange document
+     */
+    public static ExchangeDocument decode(InputStream in) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (JacksonException e) {
+            throw malformed("not well-formed JSON: " + e.getOriginalMessage());
+        }
+        return fromTree(root);
+    }
+
+    public static ExchangeDocument decode(byte[] utf8) {
+        return decode(new java.io.ByteArrayInputStream(utf8));
+    }
+
+    private static ExchangeDocument fromTree(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw malformed("the document is not a JSON object");
+        }
+        onlyKnownFields(root, DOCUMENT_FIELDS, "document");
+        JsonNode version = root.get("version");
+        if (version == null || !version.isIntegralNumber() || version.asInt() != VERSION) {
+            throw malformed("unsupported document version");
+        }
+        JsonNode headerNode = root.get("header");
+        if (headerNode == null || !headerNode.isObject()) {
+            throw malformed("the header is missing");
+        }
+        onlyKnownFields(headerNode, HEADER_FIELDS, "header");
+        Header header;
+        try {
+            header = new Header(
+                    text(headerNode, "messageId"),
+                    text(headerNode, "type"),
+                    text(headerNode, "schemaVersion"),
+                    ParticipantId.of(text(headerNode, "from")),
+                    ParticipantId.of(text(headerNode, "to")),
+                    Instant.parse(text(headerNode, "createdAt")),
+                    headerNode.has("inReplyTo") ? Optional.of(text(headerNode, "inReplyTo")) : Optional.empty());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw malformed(e.getMessage());
+        }
+        PayloadType type;
+        try {
+            type = PayloadType.fromMediaType(text(root, "contentType"));
+        } catch (IllegalArgumentException e) {
+            throw malformed(e.getMessage());
+        }
+        JsonNode payloadNode = root.get("payload");
+        if (payloadNode == null) {
+            throw malformed("the payload is missing");
+        }
+        Payload payload;
+        if (type == PayloadType.JSON) {
+            if (!payloadNode.isObject()) {
+                throw malformed("a JSON payload must be a JSON object");
+            }
+            payload = Payload.of(type, MAPPER.writeValueAsBytes(payloadNode));
+        } else {
+            if (!payloadNode.isString()) {
+                throw malformed("an XML or CSV payload must be a JSON string");
+            }
+            payload = Payload.of(type, payloadNode.stringValue());
+        }
+        return new ExchangeDocument(header, payload);
+    }
+
+    private static JsonNode readJsonPayload(Payload payload) {
+        JsonNode tree;
+        try (InputStream in = payload.openStream()) {
+            tree = MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the JSON payload is not well-formed: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("a JSON payload must be a JSON object");
+        }
+        return tree;
+    }
+
+    private static void onlyKnownFields(JsonNode node, Set<String> known, String where) {
+        Iterator<String> names = node.propertyNames().iterator();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw malformed("unknown member in the " + where);
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString()) {
+            throw malformed(field + " is missing or not a string");
+        }
+        return value.stringValue();
+    }
+
+    private static RejectedException malformed(String detail) {
+        return new RejectedException(RejectionReason.MALFORMED_ENVELOPE, "exchange document: " + detail);
+    }
+}
