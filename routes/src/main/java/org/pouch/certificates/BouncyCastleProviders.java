@@ -1,22 +1,38 @@
 package org.pouch.certificates;
 
+import java.security.GeneralSecurityException;
 import java.security.Provider;
+import javax.crypto.Cipher;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Which JCA provider does which job. Public-key operations run on Bouncy Castle (its EC is several
  * times faster than JDK 17's); symmetric ciphers and digests run on the JDK's providers, which use the
- * processor's AES and SHA instructions. The provider is passed per operation and never installed
+ * processor's AES and SHA instructions. Providers are passed per operation and never installed
  * globally, so the gateway does not change the JVM it runs in.
  */
 public final class BouncyCastleProviders {
 
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    private static final Provider SYMMETRIC = jdkProviderOf("AES/GCM/NoPadding");
 
     private BouncyCastleProviders() {}
 
-    /** Signatures, key agreement, key transport, key generation, certificate paths. */
+    /** Signatures, key agreement, key transport, key generation. */
     public static Provider publicKey() {
         return BOUNCY_CASTLE;
+    }
+
+    /** Content encryption (AES-GCM, AES-CBC): the JDK's first provider of AES-GCM. */
+    public static Provider symmetric() {
+        return SYMMETRIC;
+    }
+
+    private static Provider jdkProviderOf(String transformation) {
+        try {
+            return Cipher.getInstance(transformation).getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no " + transformation, e);
+        }
     }
 }

@@ -1,0 +1,70 @@
+package org.pouch.envelope;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.pouch.certificates.BouncyCastleProviders;
+import org.pouch.certificates.Credential;
+import org.pouch.certificates.KeySuite;
+
+/**
+ * Makes CMS SignedData as the profile wants it: content attached as id-data, SHA-256, ECDSA or
+ * RSASSA-PSS, signed attributes content-type, message-digest, signing-time and CMS algorithm
+ * protection, the signer's certificate and its intermediates included.
+ */
+final class CmsSigner {
+
+    private CmsSigner() {}
+
+    /** The DER ContentInfo of a SignedData over {@code content}. */
+    static byte[] sign(byte[] content, Credential signer, Instant signingTime) {
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            AttributeTable signingTimeAttribute = new AttributeTable(
+                    new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
+            generator.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signingTimeAttribute))
+                            .build(contentSigner(signer), signer.certificate()));
+            // The root is left out: the verifier has it as a trust anchor, and sending it invites
+            // trusting whatever root arrives.
+            for (X509Certificate certificate :
+                    signer.chain().subList(0, Math.max(1, signer.chain().size() - 1))) {
+                generator.addCertificate(new JcaX509CertificateHolder(certificate));
+            }
+            return generator
+                    .generate(new CMSProcessableByteArray(content), true)
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (CMSException | OperatorCreationException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot sign with " + signer.name(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ContentSigner contentSigner(Credential signer) throws OperatorCreationException {
+        String algorithm = signer.suite() == KeySuite.EC_P256 ? "SHA256withECDSA" : "SHA256withRSAandMGF1";
+        return new JcaContentSignerBuilder(algorithm)
+                .setProvider(BouncyCastleProviders.publicKey())
+                .build(signer.privateKey());
+    }
+}

@@ -1,0 +1,52 @@
+package org.pouch.testing;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.pouch.exchange.ExchangeDocument;
+import org.pouch.exchange.Header;
+import org.pouch.exchange.ParticipantId;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
+
+/** Small exchange documents for tests, each with a fresh message id. */
+public final class TestDocuments {
+
+    private TestDocuments() {}
+
+    public static ExchangeDocument json(ParticipantId from, ParticipantId to) {
+        return document(
+                from,
+                to,
+                Payload.of(
+                        PayloadType.JSON,
+                        "{\"group\":\"KRB-2026-0117\",\"leader\":\"محمد علی\",\"pilgrims\":[{\"name\":\"Ayesha Khan\"}]}"));
+    }
+
+    public static ExchangeDocument document(ParticipantId from, ParticipantId to, Payload payload) {
+        return new ExchangeDocument(
+                new Header(
+                        UUID.randomUUID().toString(),
+                        "pilgrim-list",
+                        "1.0",
+                        from,
+                        to,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                payload);
+    }
+
+    /** A JSON document whose payload is about {@code bytes} long. */
+    public static ExchangeDocument ofSize(ParticipantId from, ParticipantId to, int bytes) {
+        StringBuilder pilgrims = new StringBuilder();
+        int i = 0;
+        while (pilgrims.length() < bytes) {
+            if (i > 0) {
+                pilgrims.append(',');
+            }
+            pilgrims.append("{\"surname\":\"Khan\",\"givenNames\":\"Ayesha\",\"passport\":\"AB")
+                    .append(String.format("%07d", i++))
+                    .append("\",\"nationality\":\"PAK\",\"dateOfBirth\":\"1980-01-01\"}");
+        }
+        return document(from, to, Payload.of(PayloadType.JSON, "{\"pilgrims\":[" + pilgrims + "]}"));
+    }
+}
