@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
@@ -46,7 +47,8 @@ final class CmsEncryption {
                             .build();
             return generator
                     .generate(new CMSProcessableByteArray(content), encryptor)
-                    .getEncoded();
+                    .toASN1Structure()
+                    .getEncoded(ASN1Encoding.DER);
         } catch (CMSException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt for " + recipient.getSubjectX500Principal(), e);
         } catch (IOException e) {

@@ -97,9 +97,11 @@ final class CmsSignatureVerifier {
             SignerInformationVerifier verifier = new SignerInformationVerifier(
                     new DefaultCMSSignatureAlgorithmNameGenerator(),
                     new DefaultSignatureAlgorithmIdentifierFinder(),
+                    // Built from the bare key: the certificate's validity is the validator's question,
+                    // answered there with its own reason code.
                     new JcaContentVerifierProviderBuilder()
                             .setProvider(BouncyCastleProviders.publicKey())
-                            .build(certificate),
+                            .build(certificate.getPublicKey()),
                     new JcaDigestCalculatorProviderBuilder().build());
             return signer.verify(verifier);
         } catch (CMSException | OperatorCreationException | RuntimeException e) {

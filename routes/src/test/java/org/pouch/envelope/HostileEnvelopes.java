@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
@@ -83,6 +84,22 @@ final class HostileEnvelopes {
     /** AuthEnvelopedData (AES-256-GCM) around arbitrary bytes, as the profile would seal them. */
     static byte[] authEnveloped(byte[] content, X509Certificate recipient) {
         return CmsEncryption.encrypt(content, recipient);
+    }
+
+    /** The same AuthEnvelopedData with one bit of its GCM tag flipped. */
+    static byte[] withFlippedTag(byte[] authEnvelopedContentInfo) throws Exception {
+        AuthEnvelopedData data = AuthEnvelopedData.getInstance(
+                ContentInfo.getInstance(authEnvelopedContentInfo).getContent());
+        byte[] tag = data.getMac().getOctets();
+        tag[tag.length - 1] ^= 0x01;
+        AuthEnvelopedData tampered = new AuthEnvelopedData(
+                data.getOriginatorInfo(),
+                data.getRecipientInfos(),
+                data.getAuthEncryptedContentInfo(),
+                data.getAuthAttrs(),
+                new DEROctetString(tag),
+                data.getUnauthAttrs());
+        return new ContentInfo(CMSObjectIdentifiers.authEnvelopedData, tampered).getEncoded(ASN1Encoding.DER);
     }
 
     /** Legacy EnvelopedData (AES-256-CBC) around arbitrary bytes. */
