@@ -14,10 +14,14 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.pouch.exchange.RejectedException;
@@ -26,14 +30,35 @@ import org.pouch.exchange.RejectionReason;
 /**
  * Checks that a certificate chains to a trust anchor, was valid at the given instants and is not
  * revoked according to the configured CRLs. Failures are rejections with the certificate reason codes.
+ *
+ * <p>A path that validated is remembered with the window in which every certificate on it and every
+ * CRL is current, so a partner's certificate costs one full PKIX validation, not one per message. The
+ * trust material is fixed for the life of a validator: new CRLs or anchors mean a new validator, and
+ * with it an empty cache.
  */
 public final class CertificateValidator {
 
     private static final int MAX_PATH_LENGTH = 8;
+    private static final int CACHE_SIZE = 4096;
+
+    /** A path that validated, and the instants for which that answer still holds. */
+    private record ValidatedPath(List<X509Certificate> offered, Instant from, Instant until) {
+        boolean covers(Collection<X509Certificate> offeredNow, Instant instant) {
+            return offered.equals(List.copyOf(offeredNow)) && !instant.isBefore(from) && !instant.isAfter(until);
+        }
+    }
 
     private final TrustMaterial trust;
     private final Set<TrustAnchor> anchors;
     private final CertStore crlStore;
+    private final Instant crlsCurrentUntil;
+    private final Map<X509Certificate, ValidatedPath> validated =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<X509Certificate, ValidatedPath> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
 
     public CertificateValidator(TrustMaterial trust) {
         this.trust = trust;
@@ -44,6 +69,12 @@ public final class CertificateValidator {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot hold CRLs", e);
         }
+        this.crlsCurrentUntil = trust.crls().stream()
+                .map(crl -> crl.getNextUpdate() == null
+                        ? Instant.MAX
+                        : crl.getNextUpdate().toInstant())
+                .min(Instant::compareTo)
+                .orElse(Instant.MAX);
     }
 
     /**
@@ -53,10 +84,33 @@ public final class CertificateValidator {
      * @throws RejectedException with a certificate reason when the certificate is not acceptable
      */
     public void validate(X509Certificate certificate, Collection<X509Certificate> offered, Instant... instants) {
+        ValidatedPath known = validated.get(certificate);
+        if (known != null && Arrays.stream(instants).allMatch(instant -> known.covers(offered, instant))) {
+            return;
+        }
         CertPath path = buildPath(certificate, offered);
         for (Instant instant : instants) {
             validatePath(path, instant);
         }
+        validated.put(certificate, new ValidatedPath(List.copyOf(offered), validFrom(path), validUntil(path)));
+    }
+
+    private static Instant validFrom(CertPath path) {
+        Instant from = Instant.MIN;
+        for (var certificate : path.getCertificates()) {
+            Instant notBefore = ((X509Certificate) certificate).getNotBefore().toInstant();
+            from = notBefore.isAfter(from) ? notBefore : from;
+        }
+        return from;
+    }
+
+    private Instant validUntil(CertPath path) {
+        Instant until = crlsCurrentUntil;
+        for (var certificate : path.getCertificates()) {
+            Instant notAfter = ((X509Certificate) certificate).getNotAfter().toInstant();
+            until = notAfter.isBefore(until) ? notAfter : until;
+        }
+        return until;
     }
 
     private void validatePath(CertPath path, Instant instant) {

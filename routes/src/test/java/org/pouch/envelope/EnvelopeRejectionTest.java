@@ -31,8 +31,10 @@ import org.pouch.testing.TestPki;
 class EnvelopeRejectionTest {
 
     private final TestPki pki = TestPki.shared();
-    private final X509Certificate gatewayEc = pki.encryption(GATEWAY, KeySuite.EC_P256).certificate();
-    private final X509Certificate gatewayRsa = pki.encryption(GATEWAY, KeySuite.RSA_3072).certificate();
+    private final X509Certificate gatewayEc =
+            pki.encryption(GATEWAY, KeySuite.EC_P256).certificate();
+    private final X509Certificate gatewayRsa =
+            pki.encryption(GATEWAY, KeySuite.RSA_3072).certificate();
     private final EnvelopeOpener gateway = opener(pki.gatewayDecryptionKeys());
 
     private EnvelopeOpener opener(DecryptionKeys keys) {
@@ -56,9 +58,9 @@ class EnvelopeRejectionTest {
 
     private static void assertRejected(ThrowingCallable open, RejectionReason reason) {
         assertThatThrownBy(open)
-                .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.reason())
-                        .as(e.detail())
-                        .isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        RejectedException.class,
+                        e -> assertThat(e.reason()).as(e.detail()).isEqualTo(reason));
     }
 
     @Test
@@ -98,7 +100,8 @@ class EnvelopeRejectionTest {
     @EnumSource(KeySuite.class)
     void sealedToAnotherParticipantIsNotAddressedToTheGateway(KeySuite suite) {
         byte[] envelope = sealAs(
-                pki.signing(PK_MOI, KeySuite.EC_P256), pki.encryption(IQ_MOI, suite).certificate());
+                pki.signing(PK_MOI, KeySuite.EC_P256),
+                pki.encryption(IQ_MOI, suite).certificate());
         assertRejected(() -> gateway.open(envelope), RejectionReason.NOT_ADDRESSED_TO_GATEWAY);
     }
 
@@ -123,7 +126,8 @@ class EnvelopeRejectionTest {
     @EnumSource(KeySuite.class)
     void flippedGcmTagFailsDecryption(KeySuite suite) throws Exception {
         byte[] envelope = HostileEnvelopes.withFlippedTag(sealAs(
-                pki.signing(PK_MOI, KeySuite.EC_P256), pki.encryption(GATEWAY, suite).certificate()));
+                pki.signing(PK_MOI, KeySuite.EC_P256),
+                pki.encryption(GATEWAY, suite).certificate()));
         assertRejected(() -> gateway.open(envelope), RejectionReason.DECRYPTION_FAILED);
     }
 
@@ -215,7 +219,10 @@ class EnvelopeRejectionTest {
     void validSignatureOverSomethingThatIsNotAnExchangeDocumentIsMalformed() throws Exception {
         Credential signer = pki.signing(PK_MOI, KeySuite.EC_P256);
         byte[] signed = HostileEnvelopes.signedData(
-                "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8), signer, Signing.profile(signer), Instant.now());
+                "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8),
+                signer,
+                Signing.profile(signer),
+                Instant.now());
         byte[] envelope = HostileEnvelopes.authEnveloped(signed, gatewayEc);
         assertRejected(() -> gateway.open(envelope), RejectionReason.MALFORMED_ENVELOPE);
     }
