@@ -1,0 +1,28 @@
+package org.pouch.gateway.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The top of the {@code pouch} command tree. It does nothing by itself; each task is a subcommand listed
+ * here, and every subcommand inherits {@code --help} and {@code --version}.
+ */
+@Command(
+        name = "pouch",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = PouchCommand.Version.class,
+        description = "Pouch, the secure inter-ministry data-exchange gateway: command-line tool.",
+        subcommands = {PkiCommand.class})
+final class PouchCommand {
+
+    /** The version from the jar's manifest; a build run from classes has none. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = PouchCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"pouch " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
