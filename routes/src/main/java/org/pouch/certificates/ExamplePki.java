@@ -85,7 +85,11 @@ public final class ExamplePki {
         return List.of(root.certificate());
     }
 
-    /** The CRLs of both CAs; the issuing CA's lists {@link #revokedSigning()}. */
+    /**
+     * The CRLs of both CAs; the issuing CA's lists {@link #revokedSigning()}. They stay current as long
+     * as the certificates, so that the committed example files keep working; a real CA issues CRLs
+     * that expire within days.
+     */
     public List<X509CRL> crls() {
         return List.of(rootCrl(), issuingCrl());
     }
@@ -100,7 +104,7 @@ public final class ExamplePki {
                 "crl-issuing",
                 () -> issuing.crl(
                         now.minus(Duration.ofHours(1)),
-                        now.plus(Duration.ofDays(30)),
+                        now.plus(LIFETIME),
                         List.of(revokedSigning().certificate())));
     }
 

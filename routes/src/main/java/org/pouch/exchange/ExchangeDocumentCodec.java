@@ -1,5 +1,6 @@
 package org.pouch.exchange;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,8 +111,9 @@ public final class ExchangeDocumentCodec {
         return fromTree(root);
     }
 
+    /** Reads a document held in memory; see {@link #decode(InputStream)}. */
     public static ExchangeDocument decode(byte[] utf8) {
-        return decode(new java.io.ByteArrayInputStream(utf8));
+        return decode(new ByteArrayInputStream(utf8));
     }
 
     private static ExchangeDocument fromTree(JsonNode root) {
@@ -136,7 +138,7 @@ public final class ExchangeDocumentCodec {
                     text(headerNode, "schemaVersion"),
                     ParticipantId.of(text(headerNode, "from")),
                     ParticipantId.of(text(headerNode, "to")),
-                    Instant.parse(text(headerNode, "createdAt")),
+                    utcInstant(text(headerNode, "createdAt")),
                     headerNode.has("inReplyTo") ? Optional.of(text(headerNode, "inReplyTo")) : Optional.empty());
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw malformed(e.getMessage());
@@ -179,6 +181,13 @@ public final class ExchangeDocumentCodec {
             throw new IllegalArgumentException("a JSON payload must be a JSON object");
         }
         return tree;
+    }
+
+    private static Instant utcInstant(String text) {
+        if (!text.endsWith("Z")) {
+            throw malformed("createdAt must be a UTC time ending in Z");
+        }
+        return Instant.parse(text);
     }
 
     private static void onlyKnownFields(JsonNode node, Set<String> known, String where) {

@@ -73,6 +73,8 @@ class ExchangeDocumentCodecTest {
                 "{\"version\":1,\"header\":{\"messageId\":\"m\",\"type\":\"pilgrim-list\",\"schemaVersion\":\"1.0\",\"from\":\"PK-MOI\",\"to\":\"IQ-MOI\",\"createdAt\":\"2026-11-27T09:30:00Z\",\"cc\":\"BE-IBZ\"},\"contentType\":\"application/json\",\"payload\":{}}",
                 // participant id of the wrong shape
                 "{\"version\":1,\"header\":{\"messageId\":\"m\",\"type\":\"pilgrim-list\",\"schemaVersion\":\"1.0\",\"from\":\"pakistan\",\"to\":\"IQ-MOI\",\"createdAt\":\"2026-11-27T09:30:00Z\"},\"contentType\":\"application/json\",\"payload\":{}}",
+                // time with an offset rather than Z
+                "{\"version\":1,\"header\":{\"messageId\":\"m\",\"type\":\"pilgrim-list\",\"schemaVersion\":\"1.0\",\"from\":\"PK-MOI\",\"to\":\"IQ-MOI\",\"createdAt\":\"2026-11-27T09:30:00+05:00\"},\"contentType\":\"application/json\",\"payload\":{}}",
                 // time without a zone
                 "{\"version\":1,\"header\":{\"messageId\":\"m\",\"type\":\"pilgrim-list\",\"schemaVersion\":\"1.0\",\"from\":\"PK-MOI\",\"to\":\"IQ-MOI\",\"createdAt\":\"2026-11-27T09:30:00\"},\"contentType\":\"application/json\",\"payload\":{}}",
                 // JSON payload that is not an object
