@@ -1,0 +1,44 @@
+package org.pouch.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.pouch.exchange.ParticipantId;
+import org.pouch.exchange.RejectionReason;
+
+/**
+ * One entry of the exchange log: identities and digests, never payload plaintext.
+ *
+ * @param step the route step that recorded it, for example {@code intake.open}
+ * @param actor who caused it: a participant id for exchange events, an officer's name for key events
+ * @param envelopeSha256 hex SHA-256 of the envelope concerned, when there is one
+ */
+public record AuditEvent(
+        Instant at,
+        AuditEventType type,
+        String step,
+        String actor,
+        Optional<String> exchangeId,
+        Optional<String> messageId,
+        Optional<ParticipantId> sender,
+        Optional<ParticipantId> recipient,
+        Optional<String> messageType,
+        Optional<String> envelopeSha256,
+        Optional<RejectionReason> reason,
+        Optional<String> incidentId) {
+
+    public AuditEvent {
+        Objects.requireNonNull(at);
+        Objects.requireNonNull(type);
+        Objects.requireNonNull(step);
+        Objects.requireNonNull(actor);
+        Objects.requireNonNull(exchangeId);
+        Objects.requireNonNull(messageId);
+        Objects.requireNonNull(sender);
+        Objects.requireNonNull(recipient);
+        Objects.requireNonNull(messageType);
+        Objects.requireNonNull(envelopeSha256);
+        Objects.requireNonNull(reason);
+        Objects.requireNonNull(incidentId);
+    }
+}
