@@ -1,0 +1,65 @@
+package org.pouch.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.pouch.exchange.Header;
+import org.pouch.exchange.RejectedException;
+import org.pouch.exchange.RejectionReason;
+import org.pouch.partners.ParticipantDirectory;
+
+/**
+ * Step {@code intake.guard}: the checks on the exchange itself, once the envelope is known to be
+ * authentic: the creation time, the exchange policy, and message ids (the same envelope again is
+ * answered with its first receipt; a different envelope under a used id is a replay).
+ */
+final class GuardStep {
+
+    private final ParticipantDirectory directory;
+    private final ExchangeLedger ledger;
+    private final Duration createdAtWindow;
+    private final Clock clock;
+
+    GuardStep(ParticipantDirectory directory, ExchangeLedger ledger, Duration createdAtWindow, Clock clock) {
+        this.directory = directory;
+        this.ledger = ledger;
+        this.createdAtWindow = createdAtWindow;
+        this.clock = clock;
+    }
+
+    GuardDecision guard(OpenedSubmission opened) {
+        Header header = opened.message().document().header();
+        Optional<AcceptedExchange> earlier = ledger.findByMessageId(header.from(), header.messageId());
+        if (earlier.isPresent()) {
+            return repeatOrReplay(opened, earlier.get());
+        }
+        Instant now = clock.instant();
+        Duration skew = Duration.between(header.createdAt(), now).abs();
+        if (skew.compareTo(createdAtWindow) > 0) {
+            throw new RejectedException(
+                    RejectionReason.CREATED_AT_OUT_OF_WINDOW,
+                    "createdAt " + header.createdAt() + " is " + skew + " from the gateway's clock");
+        }
+        if (!directory.allows(header.from(), header.type(), header.to())) {
+            throw new RejectedException(
+                    RejectionReason.POLICY_DENIED,
+                    header.from() + " may not send " + header.type() + " to " + header.to());
+        }
+        return new GuardDecision.Fresh(opened);
+    }
+
+    /**
+     * Checked before the time window: a sender that lost our answer may resend the same envelope
+     * much later and must get its receipt, not a refusal.
+     */
+    static GuardDecision repeatOrReplay(OpenedSubmission opened, AcceptedExchange earlier) {
+        if (earlier.envelopeSha256().equals(opened.received().envelopeSha256())) {
+            return new GuardDecision.Repeat(opened, earlier);
+        }
+        throw new RejectedException(
+                RejectionReason.REPLAY,
+                "message id " + earlier.messageId() + " of " + earlier.sender() + " was accepted as exchange "
+                        + earlier.exchangeId() + " with another envelope");
+    }
+}

@@ -1,0 +1,127 @@
+package org.pouch.intake;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.EndpointProducerBuilder;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
+import org.apache.camel.builder.endpoint.dsl.DirectEndpointBuilderFactory.DirectEndpointBuilder;
+import org.pouch.audit.AuditTrail;
+import org.pouch.envelope.EnvelopeOpener;
+import org.pouch.envelope.ReceiptSigner;
+import org.pouch.exchange.MessageHeaders;
+import org.pouch.partners.ParticipantDirectory;
+
+/**
+ * The intake: {@code intake} (receive) → {@code intake.open} → {@code intake.guard} →
+ * {@code intake.accept}, each route named as its step is in the audit log. Errors are handled once,
+ * in {@code intake}: the steps below it have no error handler, so every failure comes back up and
+ * becomes one audited rejection.
+ *
+ * <p>Accepting queues the exchange id for delivery, then records the exchange in the ledger, then
+ * answers. The ledger is the authority: delivery delivers only exchanges the ledger holds, so a queued
+ * id whose recording failed is never delivered, and the sender, told of an internal error, sends again.
+ */
+public final class IntakeRoutes extends EndpointRouteBuilder {
+
+    public static final String INTAKE = "intake";
+    public static final String OPEN = "intake.open";
+    public static final String GUARD = "intake.guard";
+    public static final String ACCEPT = "intake.accept";
+    public static final String REPEAT = "intake.repeat";
+
+    private static final String RECEIVED = "pouch.received";
+    private static final String OPENED = "pouch.opened";
+    /** The step under way, named in the audit entry when it fails. */
+    private static final String STEP = "pouch.step";
+
+    private final ReceiveStep receive;
+    private final OpenStep open;
+    private final GuardStep guard;
+    private final AcceptStep accept;
+    private final RejectionStep rejection;
+    private final EndpointProducerBuilder deliveryQueue;
+
+    /**
+     * @param deliveryQueue where accepted exchange ids are queued for delivery; a persistent JMS queue
+     *     in the gateway
+     */
+    public IntakeRoutes(
+            IntakeSettings settings,
+            EnvelopeOpener opener,
+            ParticipantDirectory directory,
+            ExchangeLedger ledger,
+            AuditTrail audit,
+            ReceiptSigner receipts,
+            EndpointProducerBuilder deliveryQueue,
+            Clock clock) {
+        this.receive = new ReceiveStep(directory, audit, clock);
+        this.open = new OpenStep(opener);
+        this.guard = new GuardStep(directory, ledger, settings.createdAtWindow(), clock);
+        this.accept = new AcceptStep(settings, receipts, ledger, audit, clock);
+        this.rejection = new RejectionStep(audit, clock);
+        this.deliveryQueue = deliveryQueue;
+    }
+
+    /** The endpoint an {@link Intake} sends submissions to. */
+    static DirectEndpointBuilder entry() {
+        return StaticEndpointBuilders.direct(INTAKE);
+    }
+
+    @Override
+    public void configure() {
+        // spotless:off
+        from(entry()).routeId(INTAKE)
+                .onException(Throwable.class).handled(true).process(this::rejected).end()
+                .setProperty(STEP, constant(INTAKE))
+                .process(e -> e.getMessage().setBody(receive.receive(e.getMessage().getBody(Submission.class))))
+                .setProperty(RECEIVED, body())
+                .to(direct(OPEN))
+                .to(direct(GUARD))
+                .choice()
+                    .when(body().isInstanceOf(GuardDecision.Repeat.class))
+                        .process(e -> e.getMessage().setBody(accept.repeat(e.getMessage().getBody(GuardDecision.Repeat.class))))
+                    .otherwise()
+                        .to(direct(ACCEPT))
+                .end();
+
+        from(direct(OPEN)).routeId(OPEN).errorHandler(noErrorHandler())
+                .setProperty(STEP, constant(OPEN))
+                .process(e -> e.getMessage().setBody(open.open(e.getMessage().getBody(ReceivedSubmission.class))))
+                .setProperty(OPENED, body());
+
+        from(direct(GUARD)).routeId(GUARD).errorHandler(noErrorHandler())
+                .setProperty(STEP, constant(GUARD))
+                .process(e -> e.getMessage().setBody(guard.guard(e.getMessage().getBody(OpenedSubmission.class))));
+
+        from(direct(ACCEPT)).routeId(ACCEPT).errorHandler(noErrorHandler())
+                .setProperty(STEP, constant(ACCEPT))
+                .process(this::queueForDelivery)
+                .to(ExchangePattern.InOnly, deliveryQueue)
+                .process(e -> e.getMessage().setBody(accept.record(
+                        e.getProperty(ACCEPT, AcceptedExchange.class), e.getProperty(OPENED, OpenedSubmission.class))));
+        // spotless:on
+    }
+
+    private void queueForDelivery(Exchange e) {
+        AcceptedExchange accepted = accept.prepare(e.getMessage().getBody(GuardDecision.Fresh.class));
+        e.setProperty(ACCEPT, accepted);
+        e.getMessage().setHeader(MessageHeaders.EXCHANGE_ID, accepted.exchangeId());
+        e.getMessage().setHeader(MessageHeaders.RECIPIENT, accepted.recipient().value());
+        e.getMessage().setHeader(MessageHeaders.MESSAGE_TYPE, accepted.messageType());
+        e.getMessage().setBody(accepted.exchangeId());
+    }
+
+    private void rejected(Exchange e) {
+        Throwable failure = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String step = Optional.ofNullable(e.getProperty(STEP, String.class)).orElse(INTAKE);
+        e.getMessage()
+                .setBody(rejection.reject(
+                        failure,
+                        Optional.ofNullable(e.getProperty(RECEIVED, ReceivedSubmission.class)),
+                        Optional.ofNullable(e.getProperty(OPENED, OpenedSubmission.class)),
+                        step));
+    }
+}

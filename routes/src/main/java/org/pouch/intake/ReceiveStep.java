@@ -1,0 +1,65 @@
+package org.pouch.intake;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.pouch.audit.AuditEvent;
+import org.pouch.audit.AuditEventType;
+import org.pouch.audit.AuditTrail;
+import org.pouch.exchange.ParticipantId;
+import org.pouch.partners.ParticipantDirectory;
+
+/** Step {@code intake}: notes who delivered what, before anything else can fail. */
+final class ReceiveStep {
+
+    private final ParticipantDirectory directory;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ReceiveStep(ParticipantDirectory directory, AuditTrail audit, Clock clock) {
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    ReceivedSubmission receive(Submission submission) {
+        Optional<ParticipantId> client = directory.participantAuthenticatedBy(submission.tlsClientCertificate());
+        ReceivedSubmission received =
+                new ReceivedSubmission(submission, sha256Hex(submission.envelope()), client, clock.instant());
+        audit.append(new AuditEvent(
+                received.receivedAt(),
+                AuditEventType.RECEIVED,
+                IntakeRoutes.INTAKE,
+                actor(received),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(received.envelopeSha256()),
+                Optional.empty(),
+                Optional.empty()));
+        return received;
+    }
+
+    /** Who to name as the actor of an intake event: the TLS client's participant, or its subject. */
+    static String actor(ReceivedSubmission received) {
+        return received.client()
+                .map(ParticipantId::value)
+                .orElse("unregistered client "
+                        + received.submission()
+                                .tlsClientCertificate()
+                                .getSubjectX500Principal()
+                                .getName());
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

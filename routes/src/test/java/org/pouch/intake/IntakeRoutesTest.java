@@ -1,0 +1,222 @@
+package org.pouch.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pouch.testing.TestPki.BE_IBZ;
+import static org.pouch.testing.TestPki.GATEWAY;
+import static org.pouch.testing.TestPki.IQ_MOI;
+import static org.pouch.testing.TestPki.PK_FIA;
+import static org.pouch.testing.TestPki.PK_MOI;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pouch.audit.AuditEvent;
+import org.pouch.audit.AuditEventType;
+import org.pouch.certificates.KeySuite;
+import org.pouch.envelope.EnvelopeOpener;
+import org.pouch.envelope.EnvelopeSealer;
+import org.pouch.envelope.ReceiptSigner;
+import org.pouch.envelope.ReceiptVerifier;
+import org.pouch.exchange.ExchangeDocument;
+import org.pouch.exchange.Header;
+import org.pouch.exchange.MessageHeaders;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
+import org.pouch.exchange.Receipt;
+import org.pouch.exchange.RejectionReason;
+import org.pouch.partners.ParticipantDirectory;
+import org.pouch.testing.InMemoryAuditTrail;
+import org.pouch.testing.InMemoryLedger;
+import org.pouch.testing.TestDirectory;
+import org.pouch.testing.TestDocuments;
+import org.pouch.testing.TestPki;
+
+/**
+ * The intake routes in a real Camel context with real envelopes; the ledger and audit trail are in
+ * memory and the delivery queue is a SEDA queue. The gateway's tests run the same routes over TLS with
+ * the JDBC stores and the Artemis queue.
+ */
+class IntakeRoutesTest {
+
+    private static final String QUEUE = "seda:delivery?size=100";
+
+    private final TestPki pki = TestPki.shared();
+    private final ParticipantDirectory directory = TestDirectory.demo(URI.create("https://localhost:1/"));
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private CamelContext camel;
+    private Intake intake;
+    private ConsumerTemplate queue;
+
+    @BeforeEach
+    void startCamel() throws Exception {
+        Clock clock = Clock.systemUTC();
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new IntakeRoutes(
+                new IntakeSettings(GATEWAY, Duration.ofMinutes(10)),
+                new EnvelopeOpener(pki.gatewayDecryptionKeys(), directory, pki.validator(), clock),
+                directory,
+                ledger,
+                audit,
+                new ReceiptSigner(() -> pki.signing(GATEWAY, KeySuite.EC_P256), clock),
+                StaticEndpointBuilders.seda("delivery").size(100),
+                clock));
+        camel.start();
+        intake = new CamelIntake(camel.createProducerTemplate());
+        queue = camel.createConsumerTemplate();
+    }
+
+    @AfterEach
+    void stopCamel() {
+        camel.stop();
+    }
+
+    private byte[] seal(ExchangeDocument document) {
+        return new EnvelopeSealer(() -> pki.signing(document.header().from(), KeySuite.EC_P256), Clock.systemUTC())
+                .seal(document, pki.encryption(GATEWAY, KeySuite.EC_P256).certificate());
+    }
+
+    private IntakeOutcome submit(byte[] envelope, X509Certificate client) {
+        return intake.submit(new Submission(envelope, Channel.REST, client));
+    }
+
+    private X509Certificate tlsOf(org.pouch.exchange.ParticipantId participant) {
+        return pki.pki().tlsClient(participant).certificate();
+    }
+
+    private RejectionReason rejectionOf(IntakeOutcome outcome) {
+        assertThat(outcome).isInstanceOf(IntakeOutcome.Rejected.class);
+        IntakeOutcome.Rejected rejected = (IntakeOutcome.Rejected) outcome;
+        assertThat(audit.forIncident(rejected.incidentId())).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(AuditEventType.REJECTED);
+            assertThat(event.reason()).contains(rejected.reason());
+        });
+        return rejected.reason();
+    }
+
+    @Test
+    void acceptedExchangeIsQueuedRecordedAuditedAndReceipted() {
+        ExchangeDocument document = TestDocuments.json(PK_MOI, IQ_MOI);
+        byte[] envelope = seal(document);
+
+        IntakeOutcome outcome = submit(envelope, tlsOf(PK_MOI));
+
+        assertThat(outcome).isInstanceOf(IntakeOutcome.Accepted.class);
+        IntakeOutcome.Accepted accepted = (IntakeOutcome.Accepted) outcome;
+        assertThat(accepted.repeated()).isFalse();
+        Receipt receipt = new ReceiptVerifier(directoryWithGateway(), pki.validator(), Clock.systemUTC())
+                .verify(accepted.receipt())
+                .receipt();
+        assertThat(receipt.exchangeId()).isEqualTo(accepted.exchangeId());
+        assertThat(receipt.messageId()).isEqualTo(document.header().messageId());
+        assertThat(receipt.envelopeSha256()).isEqualTo(ReceiveStep.sha256Hex(envelope));
+
+        org.apache.camel.Exchange queued = queue.receive(QUEUE, 5_000);
+        assertThat(queued.getMessage().getBody(String.class)).isEqualTo(accepted.exchangeId());
+        assertThat(queued.getMessage().getHeader(MessageHeaders.RECIPIENT)).isEqualTo("IQ-MOI");
+        assertThat(ledger.findByMessageId(PK_MOI, document.header().messageId()))
+                .hasValueSatisfying(
+                        recorded -> assertThat(recorded.exchangeId()).isEqualTo(accepted.exchangeId()));
+        assertThat(audit.all())
+                .extracting(AuditEvent::type)
+                .containsExactly(AuditEventType.RECEIVED, AuditEventType.ACCEPTED);
+        assertThat(audit.forExchange(accepted.exchangeId()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.step()).isEqualTo(IntakeRoutes.ACCEPT));
+    }
+
+    private org.pouch.envelope.SenderDirectory directoryWithGateway() {
+        return pki.senders();
+    }
+
+    @Test
+    void theSameEnvelopeAgainGetsTheOriginalReceiptAndIsNotQueuedTwice() {
+        byte[] envelope = seal(TestDocuments.json(PK_MOI, IQ_MOI));
+        IntakeOutcome.Accepted first = (IntakeOutcome.Accepted) submit(envelope, tlsOf(PK_MOI));
+        queue.receive(QUEUE, 5_000);
+
+        IntakeOutcome.Accepted again = (IntakeOutcome.Accepted) submit(envelope, tlsOf(PK_MOI));
+
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.exchangeId()).isEqualTo(first.exchangeId());
+        assertThat(again.receipt()).isEqualTo(first.receipt());
+        assertThat(queue.receiveNoWait(QUEUE)).isNull();
+        assertThat(ledger.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aUsedMessageIdWithAnotherEnvelopeIsAReplay() {
+        ExchangeDocument document = TestDocuments.json(PK_MOI, IQ_MOI);
+        submit(seal(document), tlsOf(PK_MOI));
+
+        IntakeOutcome resealed = submit(seal(document), tlsOf(PK_MOI));
+
+        assertThat(rejectionOf(resealed)).isEqualTo(RejectionReason.REPLAY);
+    }
+
+    @Test
+    void aMessageCreatedOutsideTheWindowIsRefused() {
+        ExchangeDocument stale = new ExchangeDocument(
+                new Header(
+                        UUID.randomUUID().toString(),
+                        "pilgrim-list",
+                        "1.0",
+                        PK_MOI,
+                        IQ_MOI,
+                        Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS)),
+                Payload.of(PayloadType.JSON, "{}"));
+
+        assertThat(rejectionOf(submit(seal(stale), tlsOf(PK_MOI)))).isEqualTo(RejectionReason.CREATED_AT_OUT_OF_WINDOW);
+    }
+
+    @Test
+    void anExchangeThePolicyDoesNotListIsDenied() {
+        // Iraq receives pilgrim lists; it does not send them.
+        assertThat(rejectionOf(submit(seal(TestDocuments.json(IQ_MOI, PK_MOI)), tlsOf(IQ_MOI))))
+                .isEqualTo(RejectionReason.POLICY_DENIED);
+        assertThat(ledger.size()).isZero();
+    }
+
+    @Test
+    void oneParticipantsSystemCannotSubmitAnothersEnvelope() {
+        byte[] envelope = seal(TestDocuments.json(PK_MOI, IQ_MOI));
+
+        assertThat(rejectionOf(submit(envelope, tlsOf(PK_FIA)))).isEqualTo(RejectionReason.CLIENT_NOT_SIGNER);
+        assertThat(rejectionOf(submit(envelope, pki.pki().staff("operator").certificate())))
+                .isEqualTo(RejectionReason.CLIENT_NOT_SIGNER);
+    }
+
+    @Test
+    void envelopeRejectionsComeThroughWithTheStepThatFoundThem() {
+        IntakeOutcome outcome = submit("garbage".getBytes(StandardCharsets.UTF_8), tlsOf(BE_IBZ));
+
+        assertThat(rejectionOf(outcome)).isEqualTo(RejectionReason.MALFORMED_ENVELOPE);
+        AuditEvent rejected = audit.forIncident(((IntakeOutcome.Rejected) outcome).incidentId())
+                .get(0);
+        assertThat(rejected.step()).isEqualTo(IntakeRoutes.OPEN);
+        assertThat(rejected.actor()).isEqualTo("BE-IBZ");
+        assertThat(rejected.envelopeSha256()).isPresent();
+    }
+
+    @Test
+    void aLedgerFailureIsAnInternalErrorAndNothingIsAcknowledged() {
+        ledger.failFromNowOn();
+
+        IntakeOutcome outcome = submit(seal(TestDocuments.json(PK_MOI, IQ_MOI)), tlsOf(PK_MOI));
+
+        assertThat(rejectionOf(outcome)).isEqualTo(RejectionReason.INTERNAL_ERROR);
+        assertThat(((IntakeOutcome.Rejected) outcome).reason().retryable()).isTrue();
+    }
+}
