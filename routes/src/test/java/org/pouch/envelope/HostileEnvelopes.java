@@ -34,20 +34,22 @@ import org.pouch.certificates.KeySuite;
 /**
  * Builds envelopes that break the profile in one precise way each, the way a faulty or hostile
  * partner would, so that every rejection the opener can give is exercised by a real CMS structure.
+ * Public for the gateway's tests, which send the same envelopes through its REST and SOAP edges.
  */
-final class HostileEnvelopes {
+public final class HostileEnvelopes {
 
     private HostileEnvelopes() {}
 
     /** How to sign: the algorithm, and which profile rules to break. */
-    record Signing(String algorithm, boolean signedAttributes, boolean attached) {
-        static Signing profile(Credential signer) {
+    public record Signing(String algorithm, boolean signedAttributes, boolean attached) {
+        public static Signing profile(Credential signer) {
             return new Signing(
                     signer.suite() == KeySuite.EC_P256 ? "SHA256withECDSA" : "SHA256withRSAandMGF1", true, true);
         }
     }
 
-    static byte[] signedData(byte[] content, Credential signer, Signing signing, Instant signingTime) throws Exception {
+    public static byte[] signedData(byte[] content, Credential signer, Signing signing, Instant signingTime)
+            throws Exception {
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
         JcaSignerInfoGeneratorBuilder builder =
                 new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build());
@@ -69,7 +71,7 @@ final class HostileEnvelopes {
     }
 
     /** The same SignedData with its encapsulated content replaced, the signature left as it was. */
-    static byte[] withContentReplaced(byte[] signedDataContentInfo, byte[] newContent) throws Exception {
+    public static byte[] withContentReplaced(byte[] signedDataContentInfo, byte[] newContent) throws Exception {
         SignedData signed = SignedData.getInstance(
                 ContentInfo.getInstance(signedDataContentInfo).getContent());
         SignedData altered = new SignedData(
@@ -82,12 +84,12 @@ final class HostileEnvelopes {
     }
 
     /** AuthEnvelopedData (AES-256-GCM) around arbitrary bytes, as the profile would seal them. */
-    static byte[] authEnveloped(byte[] content, X509Certificate recipient) {
+    public static byte[] authEnveloped(byte[] content, X509Certificate recipient) {
         return CmsEncryption.encrypt(content, recipient);
     }
 
     /** The same AuthEnvelopedData with one bit of its GCM tag flipped. */
-    static byte[] withFlippedTag(byte[] authEnvelopedContentInfo) throws Exception {
+    public static byte[] withFlippedTag(byte[] authEnvelopedContentInfo) throws Exception {
         AuthEnvelopedData data = AuthEnvelopedData.getInstance(
                 ContentInfo.getInstance(authEnvelopedContentInfo).getContent());
         byte[] tag = data.getMac().getOctets();
@@ -103,7 +105,7 @@ final class HostileEnvelopes {
     }
 
     /** Legacy EnvelopedData (AES-256-CBC) around arbitrary bytes. */
-    static byte[] legacyEnveloped(byte[] content, X509Certificate recipient) throws Exception {
+    public static byte[] legacyEnveloped(byte[] content, X509Certificate recipient) throws Exception {
         CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
         generator.addRecipientInfoGenerator(CmsEncryption.recipientInfo(recipient));
         return generator
@@ -114,7 +116,8 @@ final class HostileEnvelopes {
     }
 
     /** AuthEnvelopedData whose RSA key transport is PKCS#1 v1.5 rather than OAEP. */
-    static byte[] authEnvelopedWithPkcs1KeyTransport(byte[] content, X509Certificate rsaRecipient) throws Exception {
+    public static byte[] authEnvelopedWithPkcs1KeyTransport(byte[] content, X509Certificate rsaRecipient)
+            throws Exception {
         CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
         generator.addRecipientInfoGenerator(
                 new JceKeyTransRecipientInfoGenerator(rsaRecipient).setProvider(BouncyCastleProviders.publicKey()));
