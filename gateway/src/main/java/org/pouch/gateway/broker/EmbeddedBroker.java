@@ -1,0 +1,79 @@
+package org.pouch.gateway.broker;
+
+import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An ActiveMQ Artemis broker inside the gateway's JVM, reachable only through its in-VM acceptor: no
+ * port is opened, so there is no one to authenticate and security is off. Messages are persisted in a
+ * journal under the data directory before a send returns, so an accepted exchange survives a crash.
+ */
+final class EmbeddedBroker {
+
+    private final EmbeddedActiveMQ server;
+    private final int inVmId;
+
+    /**
+     * @param inVmId the in-VM server id, unique within the JVM; connections reach it as {@code vm://ID}
+     */
+    EmbeddedBroker(Path dataDirectory, int inVmId) {
+        this.inVmId = inVmId;
+        this.server = new EmbeddedActiveMQ().setConfiguration(configuration(dataDirectory, inVmId));
+    }
+
+    private static Configuration configuration(Path dataDirectory, int inVmId) {
+        Path data = dataDirectory.toAbsolutePath();
+        try {
+            return new ConfigurationImpl()
+                    .setName("pouch-" + inVmId)
+                    .setPersistenceEnabled(true)
+                    // NIO, not libaio: the same journal on every machine, with no native library to install.
+                    .setJournalType(JournalType.NIO)
+                    .setJournalDirectory(data.resolve("journal").toString())
+                    .setBindingsDirectory(data.resolve("bindings").toString())
+                    .setLargeMessagesDirectory(data.resolve("large-messages").toString())
+                    .setPagingDirectory(data.resolve("paging").toString())
+                    .setSecurityEnabled(false)
+                    // Metrics go through the gateway's own endpoints; MBeans would also clash between
+                    // two brokers in one JVM.
+                    .setJMXManagementEnabled(false)
+                    .addAcceptorConfiguration("in-vm", "vm://" + inVmId)
+                    .addQueueConfiguration(durableQueue(Queues.DELIVERY))
+                    .addQueueConfiguration(durableQueue(Queues.DEAD_LETTER))
+                    .addAddressSetting(
+                            Queues.DELIVERY,
+                            new AddressSettings()
+                                    .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
+                                    .setExpiryAddress(SimpleString.of(Queues.DEAD_LETTER)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure the embedded broker", e);
+        }
+    }
+
+    private static QueueConfiguration durableQueue(String name) {
+        return QueueConfiguration.of(name)
+                .setAddress(name)
+                .setRoutingType(RoutingType.ANYCAST)
+                .setDurable(true);
+    }
+
+    void start() throws Exception {
+        server.start();
+    }
+
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    /** Where JMS connections to this broker go. */
+    String connectorUrl() {
+        return "vm://" + inVmId;
+    }
+}
