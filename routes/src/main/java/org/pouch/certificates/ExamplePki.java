@@ -95,8 +95,7 @@ public final class ExamplePki {
     }
 
     public X509CRL rootCrl() {
-        return memo(
-                "crl-root", () -> root.crl(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), List.of()));
+        return memo("crl-root", () -> root.crl(now.minus(Duration.ofHours(1)), now.plus(LIFETIME), List.of()));
     }
 
     public X509CRL issuingCrl() {

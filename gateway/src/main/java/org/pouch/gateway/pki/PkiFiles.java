@@ -23,7 +23,7 @@ import org.pouch.certificates.TrustMaterial;
  * (or DER) certificates and CRLs into {@link TrustMaterial}. Every failure names the file, because the
  * operator who configured it is the one reading the message.
  */
-final class PkiFiles {
+public final class PkiFiles {
 
     private PkiFiles() {}
 
@@ -31,7 +31,7 @@ final class PkiFiles {
      * The one private key in a PKCS#12 file, with its certificate chain. A file with several keys is
      * refused rather than guessed at.
      */
-    static Credential credential(Path file, char[] password) {
+    public static Credential credential(Path file, char[] password) {
         KeyStore store = load(file, password);
         try {
             List<String> keyAliases = new ArrayList<>();
@@ -59,8 +59,17 @@ final class PkiFiles {
     }
 
     /** Trust anchors, intermediate CA certificates and CRLs, each file holding one or more of its kind. */
-    static TrustMaterial trust(List<Path> anchors, List<Path> intermediates, List<Path> crls) {
+    public static TrustMaterial trust(List<Path> anchors, List<Path> intermediates, List<Path> crls) {
         return new TrustMaterial(certificates(anchors), certificates(intermediates), crls(crls));
+    }
+
+    /** The one certificate in a PEM or DER file. */
+    public static X509Certificate certificate(Path file) {
+        List<X509Certificate> read = certificates(List.of(file));
+        if (read.size() != 1) {
+            throw new PkiFileException(file, "holds " + read.size() + " certificates; one is needed");
+        }
+        return read.get(0);
     }
 
     private static KeyStore load(Path file, char[] password) {
@@ -107,7 +116,7 @@ final class PkiFiles {
     }
 
     /** A key or certificate file that cannot be used, and why. */
-    static final class PkiFileException extends IllegalStateException {
+    public static final class PkiFileException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
         PkiFileException(Path file, String problem) {
