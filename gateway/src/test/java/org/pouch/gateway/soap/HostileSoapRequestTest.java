@@ -21,8 +21,8 @@ import org.w3c.dom.Document;
 /**
  * Requests an attacker or a broken client sends: DTDs and entities, XML past the parser's limits,
  * envelopes and requests past the size limit, things that are not SOAP at all. Each is a Client fault
- * with a rejection code, none reaches the intake, none names Java on the wire. The intake is
- * {@link RecordingIntake}.
+ * with a rejection code, none reaches the intake, none names Java on the wire. And a WS-Addressing
+ * reply address, which must not make the gateway call anyone. The intake is {@link RecordingIntake}.
  */
 class HostileSoapRequestTest extends SoapEdgeTest {
 
@@ -82,6 +82,30 @@ class HostileSoapRequestTest extends SoapEdgeTest {
 
         assertClientFault(response, "malformed-envelope");
         assertThat(response.body()).doesNotContain("fetched", "aaaaaaaaaa");
+        assertThat(entityFetches).hasValue(0);
+    }
+
+    @Test
+    void addressingReplyToIsIgnoredAndTheAnswerComesBackOnTheSameConnection() throws Exception {
+        String replyTo = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+                + entityHost.getAddress().getPort() + "/reply";
+        String addressing = """
+                <soap:Header xmlns:wsa="http://www.w3.org/2005/08/addressing">
+                  <wsa:Action>urn:pouch:exchange:v1:submit</wsa:Action>
+                  <wsa:MessageID>urn:uuid:6b7c2f0e-3f1d-4d2a-9f55-1c3e8f0a2b4c</wsa:MessageID>
+                  <wsa:ReplyTo><wsa:Address>%s</wsa:Address></wsa:ReplyTo>
+                  <wsa:FaultTo><wsa:Address>%s</wsa:Address></wsa:FaultTo>
+                </soap:Header>
+                """.formatted(replyTo, replyTo);
+        String request = inlineRequest(new byte[] {0x30, 0x00}).replace("<soap:Body>", addressing + "<soap:Body>");
+
+        HttpResponse<String> response = postXmlAsPkMoi(request);
+
+        // An engaged WS-Addressing layer would answer 202 here and post the response to ReplyTo: a
+        // request forgery towards any address a partner names.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SoapMessages.text(SoapMessages.parse(response.body()), "exchangeId"))
+                .isEqualTo(RecordingIntake.EXCHANGE_ID);
         assertThat(entityFetches).hasValue(0);
     }
 
