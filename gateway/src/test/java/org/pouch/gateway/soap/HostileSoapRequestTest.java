@@ -1,0 +1,177 @@
+package org.pouch.gateway.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+
+/**
+ * Requests an attacker or a broken client sends: DTDs and entities, XML past the parser's limits,
+ * envelopes and requests past the size limit, things that are not SOAP at all. Each is a Client fault
+ * with a rejection code, none reaches the intake, none names Java on the wire. And a WS-Addressing
+ * reply address, which must not make the gateway call anyone. The intake is {@link RecordingIntake}.
+ */
+class HostileSoapRequestTest extends SoapEdgeTest {
+
+    /** Where the external entities point: a listener that counts whether the gateway ever fetched them. */
+    private static HttpServer entityHost;
+
+    private static final AtomicInteger entityFetches = new AtomicInteger();
+
+    @BeforeAll
+    static void startEntityHost() throws IOException {
+        entityHost = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        entityHost.createContext("/", exchange -> {
+            entityFetches.incrementAndGet();
+            byte[] body = "<!ENTITY leaked 'fetched'>".getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        entityHost.start();
+    }
+
+    @AfterAll
+    static void stopEntityHost() {
+        entityHost.stop(0);
+    }
+
+    static Stream<Arguments> documentTypeDeclarations() {
+        String host = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+                + entityHost.getAddress().getPort();
+        return Stream.of(
+                Arguments.of("external general entity", "<!DOCTYPE e [<!ENTITY x SYSTEM '" + host + "/x'>]>", "&x;"),
+                Arguments.of(
+                        "external parameter entity",
+                        "<!DOCTYPE e [<!ENTITY % p SYSTEM '" + host + "/p'> %p;]>",
+                        "&leaked;"),
+                Arguments.of("external DTD", "<!DOCTYPE e SYSTEM '" + host + "/dtd'>", "MA=="),
+                Arguments.of("local file", "<!DOCTYPE e [<!ENTITY x SYSTEM 'file:///etc/hostname'>]>", "&x;"),
+                Arguments.of(
+                        "entity expansion",
+                        "<!DOCTYPE e [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>"
+                                + "<!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'><!ENTITY d '&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;'>]>",
+                        "&d;"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentTypeDeclarations")
+    void documentTypeDeclarationIsRefusedAndNothingIsFetched(String name, String doctype, String envelopeText)
+            throws Exception {
+        String request = inlineRequest(new byte[0])
+                .replace(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doctype + "\n")
+                .replace("<px:envelope></px:envelope>", "<px:envelope>" + envelopeText + "</px:envelope>");
+        assertThat(request).contains(doctype, envelopeText);
+
+        HttpResponse<String> response = postXmlAsPkMoi(request);
+
+        assertClientFault(response, "malformed-envelope");
+        assertThat(response.body()).doesNotContain("fetched", "aaaaaaaaaa");
+        assertThat(entityFetches).hasValue(0);
+    }
+
+    @Test
+    void addressingReplyToIsIgnoredAndTheAnswerComesBackOnTheSameConnection() throws Exception {
+        String replyTo = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+                + entityHost.getAddress().getPort() + "/reply";
+        String addressing = """
+                <soap:Header xmlns:wsa="http://www.w3.org/2005/08/addressing">
+                  <wsa:Action>urn:pouch:exchange:v1:submit</wsa:Action>
+                  <wsa:MessageID>urn:uuid:6b7c2f0e-3f1d-4d2a-9f55-1c3e8f0a2b4c</wsa:MessageID>
+                  <wsa:ReplyTo><wsa:Address>%s</wsa:Address></wsa:ReplyTo>
+                  <wsa:FaultTo><wsa:Address>%s</wsa:Address></wsa:FaultTo>
+                </soap:Header>
+                """.formatted(replyTo, replyTo);
+        String request = inlineRequest(new byte[] {0x30, 0x00}).replace("<soap:Body>", addressing + "<soap:Body>");
+
+        HttpResponse<String> response = postXmlAsPkMoi(request);
+
+        // An engaged WS-Addressing layer would answer 202 here and post the response to ReplyTo: a
+        // request forgery towards any address a partner names.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SoapMessages.text(SoapMessages.parse(response.body()), "exchangeId"))
+                .isEqualTo(RecordingIntake.EXCHANGE_ID);
+        assertThat(entityFetches).hasValue(0);
+    }
+
+    @Test
+    void xmlNestedPastTheDepthLimitIsRefused() throws Exception {
+        String deep = "<x>".repeat(40) + "</x>".repeat(40);
+        String request = inlineRequest(new byte[] {0x30, 0x00})
+                .replace("<soap:Body>", "<soap:Header>" + deep + "</soap:Header><soap:Body>");
+
+        assertClientFault(postXmlAsPkMoi(request), "malformed-envelope");
+    }
+
+    @Test
+    void bodyThatIsNotXmlIsRefused() throws Exception {
+        assertClientFault(postXmlAsPkMoi("this is not XML"), "malformed-envelope");
+    }
+
+    @Test
+    void inlineEnvelopeOverTheLimitIsTooLarge() throws Exception {
+        byte[] envelope = SoapExchangeClientTest.randomBytes(MAX_ENVELOPE_BYTES + 1);
+
+        assertClientFault(postXmlAsPkMoi(inlineRequest(envelope)), "too-large");
+    }
+
+    @Test
+    void inlineEnvelopeAtTheLimitIsAccepted() throws Exception {
+        byte[] envelope = SoapExchangeClientTest.randomBytes(MAX_ENVELOPE_BYTES);
+
+        HttpResponse<String> response = postXmlAsPkMoi(inlineRequest(envelope));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(intake.submissions())
+                .singleElement()
+                .satisfies(submission -> assertThat(submission.envelope()).isEqualTo(envelope));
+    }
+
+    @Test
+    void mtomEnvelopeOverTheLimitIsTooLarge() throws Exception {
+        byte[] envelope = SoapExchangeClientTest.randomBytes(MAX_ENVELOPE_BYTES + 1);
+
+        assertClientFault(postAsPkMoi(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope)), "too-large");
+    }
+
+    @Test
+    void inlineRequestFarOverTheLimitIsCutOffWhileReading() throws Exception {
+        byte[] envelope = SoapExchangeClientTest.randomBytes(12 * MAX_ENVELOPE_BYTES);
+
+        assertClientFault(postXmlAsPkMoi(inlineRequest(envelope)), "too-large");
+    }
+
+    @Test
+    void mtomRequestFarOverTheLimitIsCutOffWhileReading() throws Exception {
+        byte[] envelope = SoapExchangeClientTest.randomBytes(12 * MAX_ENVELOPE_BYTES);
+
+        assertClientFault(postAsPkMoi(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope)), "too-large");
+    }
+
+    private void assertClientFault(HttpResponse<String> response, String code) {
+        assertThat(response.statusCode()).isEqualTo(500);
+        Document fault = SoapMessages.parse(response.body());
+        assertThat(SoapMessages.localPart(SoapMessages.text(fault, "faultcode")))
+                .isEqualTo("Client");
+        assertThat(SoapMessages.text(fault, "code")).isEqualTo(code);
+        assertThat(SoapMessages.text(fault, "faultstring")).startsWith("Rejected: " + code + ". Quote incident ");
+        assertThat(SoapMessages.text(fault, "incidentId")).isNotBlank();
+        SoapFaultTest.assertNothingInternal(response.body());
+        assertThat(intake.submissions()).isEmpty();
+    }
+}
