@@ -12,7 +12,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.pouch.exchange.ParticipantId;
@@ -32,11 +31,13 @@ public final class ExamplePkiFiles {
 
     private final ExamplePki pki;
     private final Path directory;
+    private final ExamplePkiLayout layout;
     private final List<Path> written = new ArrayList<>();
 
     private ExamplePkiFiles(ExamplePki pki, Path directory) {
         this.pki = pki;
         this.directory = directory;
+        this.layout = new ExamplePkiLayout(directory);
     }
 
     /**
@@ -54,43 +55,41 @@ public final class ExamplePkiFiles {
     private void writeAll() throws IOException {
         X509Certificate root = pki.rootAuthority().certificate();
         X509Certificate issuing = pki.issuingAuthority().certificate();
-        pem("ca/root-ca.crt", root);
-        pem("ca/issuing-ca.crt", issuing);
-        pem("ca/root-ca.crl", pki.rootCrl());
-        pem("ca/issuing-ca.crl", pki.issuingCrl());
-        trustStore("truststore.p12", root, issuing);
+        pem(layout.rootCertificate(), root);
+        pem(layout.issuingCertificate(), issuing);
+        pem(layout.rootCrl(), pki.rootCrl());
+        pem(layout.issuingCrl(), pki.issuingCrl());
+        trustStore(layout.trustStore(), root, issuing);
 
-        ParticipantId gateway = ExamplePki.GATEWAY;
-        exchangeCredentials("gateway/", gateway);
-        credential("gateway/tls-server", pki.tlsServer());
+        exchangeCredentials(ExamplePki.GATEWAY);
+        credential(layout.tlsServer(), pki.tlsServer());
         for (ParticipantId participant : ExamplePki.PARTICIPANTS) {
-            String folder = "participants/" + participant.value().toLowerCase(Locale.ROOT) + "/";
-            exchangeCredentials(folder, participant);
-            credential(folder + "tls-client", pki.tlsClient(participant));
+            exchangeCredentials(participant);
+            credential(layout.tlsClient(participant), pki.tlsClient(participant));
         }
         for (String role : ExamplePki.STAFF) {
-            credential("staff/" + role, pki.staff(role));
+            credential(layout.staff(role), pki.staff(role));
         }
-        credential("negative/revoked-signing", pki.revokedSigning());
-        credential("negative/expired-signing", pki.expiredSigning());
+        credential(layout.negative("revoked-signing"), pki.revokedSigning());
+        credential(layout.negative("expired-signing"), pki.expiredSigning());
     }
 
-    private void exchangeCredentials(String folder, ParticipantId participant) throws IOException {
+    private void exchangeCredentials(ParticipantId participant) throws IOException {
         for (KeySuite suite : KeySuite.values()) {
-            credential(folder + "signing-" + suite.shortName(), pki.signing(participant, suite));
-            credential(folder + "encryption-" + suite.shortName(), pki.encryption(participant, suite));
+            credential(layout.signing(participant, suite), pki.signing(participant, suite));
+            credential(layout.encryption(participant, suite), pki.encryption(participant, suite));
         }
     }
 
-    private void credential(String base, Credential credential) throws IOException {
+    private void credential(Path base, Credential credential) throws IOException {
         // What a peer is sent: the certificate and the CAs below the root. The root is left out because a
         // peer that trusts a certificate sent to it gains nothing; it must already hold the root.
         List<X509Certificate> chain = credential.chain().stream()
                 .filter(certificate -> !certificate.equals(pki.rootAuthority().certificate()))
                 .toList();
-        pem(base + ".crt", credential.certificate());
-        pem(base + ".key", new JcaPKCS8Generator(credential.privateKey(), null));
-        pem(base + "-chain.pem", chain.toArray());
+        pem(ExamplePkiLayout.with(base, "crt"), credential.certificate());
+        pem(ExamplePkiLayout.with(base, "key"), new JcaPKCS8Generator(credential.privateKey(), null));
+        pem(base.resolveSibling(base.getFileName() + "-chain.pem"), chain.toArray());
         try {
             KeyStore store = emptyPkcs12();
             store.setKeyEntry(
@@ -98,13 +97,13 @@ public final class ExamplePkiFiles {
                     credential.privateKey(),
                     EXAMPLE_PASSWORD.toCharArray(),
                     chain.toArray(Certificate[]::new));
-            pkcs12(base + ".p12", store);
+            pkcs12(ExamplePkiLayout.with(base, "p12"), store);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the PKCS#12 file of " + credential, e);
         }
     }
 
-    private void trustStore(String name, X509Certificate root, X509Certificate issuing) throws IOException {
+    private void trustStore(Path name, X509Certificate root, X509Certificate issuing) throws IOException {
         try {
             KeyStore store = emptyPkcs12();
             store.setCertificateEntry("pouch-example-root-ca", root);
@@ -123,13 +122,13 @@ public final class ExamplePkiFiles {
         return store;
     }
 
-    private void pkcs12(String name, KeyStore store) throws IOException, GeneralSecurityException {
+    private void pkcs12(Path name, KeyStore store) throws IOException, GeneralSecurityException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         store.store(bytes, EXAMPLE_PASSWORD.toCharArray());
         write(name, bytes.toByteArray());
     }
 
-    private void pem(String name, Object... objects) throws IOException {
+    private void pem(Path name, Object... objects) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JcaPEMWriter pem = new JcaPEMWriter(new OutputStreamWriter(bytes, StandardCharsets.US_ASCII))) {
             for (Object object : objects) {
@@ -139,11 +138,9 @@ public final class ExamplePkiFiles {
         write(name, bytes.toByteArray());
     }
 
-    private void write(String name, byte[] content) throws IOException {
-        Path relative = Path.of(name);
-        Path file = directory.resolve(relative);
+    private void write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        written.add(relative);
+        written.add(directory.relativize(file));
     }
 }

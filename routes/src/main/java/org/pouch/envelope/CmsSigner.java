@@ -45,11 +45,12 @@ final class CmsSigner {
                     new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                             .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signingTimeAttribute))
                             .build(contentSigner(signer), signer.certificate()));
-            // The root is left out: the verifier has it as a trust anchor, and sending it invites
-            // trusting whatever root arrives.
-            for (X509Certificate certificate :
-                    signer.chain().subList(0, Math.max(1, signer.chain().size() - 1))) {
-                generator.addCertificate(new JcaX509CertificateHolder(certificate));
+            // Roots are left out: the verifier has them as trust anchors, and sending one invites trusting
+            // whatever root arrives. Credentials read from a PKCS#12 file often hold no root at all.
+            for (X509Certificate certificate : signer.chain()) {
+                if (!isSelfIssued(certificate)) {
+                    generator.addCertificate(new JcaX509CertificateHolder(certificate));
+                }
             }
             return generator
                     .generate(new CMSProcessableByteArray(content), true)
@@ -59,6 +60,10 @@ final class CmsSigner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isSelfIssued(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
     }
 
     private static ContentSigner contentSigner(Credential signer) throws OperatorCreationException {

@@ -175,6 +175,33 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void receiptSignedWithACredentialWithoutItsRootVerifiesInOpenSsl() {
+        // As read from a PKCS#12 file: the certificate and its issuing CA, no root.
+        org.pouch.certificates.Credential fromFile = pki.signing(GATEWAY, KeySuite.EC_P256);
+        org.pouch.certificates.Credential withoutRoot = new org.pouch.certificates.Credential(
+                fromFile.name(),
+                fromFile.privateKey(),
+                fromFile.certificate(),
+                fromFile.chain().subList(0, 2));
+        org.pouch.exchange.Receipt receipt = new org.pouch.exchange.Receipt(
+                GATEWAY,
+                "ex-1",
+                "m-1",
+                PK_MOI,
+                IQ_MOI,
+                "b".repeat(64),
+                java.time.Instant.now(),
+                org.pouch.exchange.Receipt.Status.ACCEPTED);
+        byte[] signed = new ReceiptSigner(() -> withoutRoot, Clock.systemUTC()).sign(receipt);
+
+        OpenSsl.Result verified = OpenSsl.run(
+                signed, List.of("cms", "-verify", "-binary", "-inform", "DER", "-CAfile", file("ca/root-ca.crt")));
+
+        assertThat(verified.succeeded()).as(verified.toString()).isTrue();
+        assertThat(verified.stdout()).isEqualTo(org.pouch.exchange.ReceiptCodec.encode(receipt));
+    }
+
+    @Test
     void theTestPkiFilesAreWhereTheseTestsLook() {
         assertThat(Files.exists(pkiFiles.resolve("gateway/encryption-ec.crt"))).isTrue();
         assertThat(Files.exists(pkiFiles.resolve("participants/pk-moi/signing-rsa.key")))
