@@ -1,0 +1,59 @@
+package org.pouch.formats;
+
+import java.util.List;
+import java.util.Set;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
+import org.pouch.exchange.RejectedException;
+import org.pouch.exchange.RejectionReason;
+
+/**
+ * One message type at one schema version: how its payloads are read into the canonical model, checked
+ * against the schema and the business rules, and written in each outbound format.
+ *
+ * @param <T> the canonical model
+ */
+public interface MessageType<T> {
+
+    /** The type as the exchange header names it, for example {@code pilgrim-list}. */
+    String name();
+
+    /** The schema version as the exchange header names it, for example {@code 1.0}. */
+    String schemaVersion();
+
+    /** The payload forms a sender may submit. */
+    Set<PayloadType> inboundFormats();
+
+    /** The payload forms the gateway can deliver. */
+    Set<PayloadType> outboundFormats();
+
+    /**
+     * Reads a payload into the canonical model after checking it against the schema of its format.
+     *
+     * @throws RejectedException {@link RejectionReason#SCHEMA_INVALID} naming the field path
+     */
+    T read(Payload payload);
+
+    /** Writes the canonical model in one of the {@link #outboundFormats()}. */
+    Payload write(T message, PayloadType format);
+
+    /** Every business rule the message breaks, in document order; empty when it keeps them all. */
+    List<RuleViolation> check(T message);
+
+    /**
+     * Schema, then business rules: what the guard runs on a submission.
+     *
+     * @throws RejectedException {@link RejectionReason#SCHEMA_INVALID} or {@link
+     *     RejectionReason#BUSINESS_RULE_VIOLATED}, the detail naming the field path and the rule
+     */
+    default T validate(Payload payload) {
+        T message = read(payload);
+        RuleViolation.rejectIfAny(check(message));
+        return message;
+    }
+
+    /** Validates a payload and writes it in the recipient's format: what delivery runs. */
+    default Payload transform(Payload payload, PayloadType format) {
+        return write(validate(payload), format);
+    }
+}
