@@ -1,0 +1,56 @@
+package org.pouch.formats.pilgrims;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
+import org.pouch.formats.MessageType;
+import org.pouch.formats.RuleViolation;
+
+/** {@code pilgrim-list} version 1.0: JSON, XML and CSV in and out. */
+public final class PilgrimListType implements MessageType<PilgrimList> {
+
+    @Override
+    public String name() {
+        return PilgrimList.TYPE;
+    }
+
+    @Override
+    public String schemaVersion() {
+        return PilgrimList.SCHEMA_VERSION;
+    }
+
+    @Override
+    public Set<PayloadType> inboundFormats() {
+        return EnumSet.of(PayloadType.JSON, PayloadType.XML, PayloadType.CSV);
+    }
+
+    @Override
+    public Set<PayloadType> outboundFormats() {
+        return EnumSet.of(PayloadType.JSON, PayloadType.XML, PayloadType.CSV);
+    }
+
+    @Override
+    public PilgrimList read(Payload payload) {
+        return switch (payload.type()) {
+            case JSON -> PilgrimListJson.read(payload);
+            case XML -> PilgrimListXml.read(payload);
+            case CSV -> PilgrimListCsv.read(payload);
+        };
+    }
+
+    @Override
+    public Payload write(PilgrimList list, PayloadType format) {
+        return switch (format) {
+            case JSON -> PilgrimListJson.write(list);
+            case XML -> PilgrimListXml.write(list);
+            case CSV -> PilgrimListCsv.write(list);
+        };
+    }
+
+    @Override
+    public List<RuleViolation> check(PilgrimList list) {
+        return PilgrimListRules.check(list);
+    }
+}
