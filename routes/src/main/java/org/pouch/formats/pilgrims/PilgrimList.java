@@ -1,21 +1,13 @@
 package org.pouch.formats.pilgrims;
 
 import java.util.List;
-import tools.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import tools.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
  * A pilgrim list, canonical model version 1.0: one group travelling together and its pilgrims. The
  * JSON and XML forms are this record's properties in this order; the schemas are
  * {@code schemas/pilgrim-list-1.0.schema.json} and {@code schemas/pilgrim-list-1.0.xsd}.
  */
-@JacksonXmlRootElement(localName = "pilgrimList", namespace = PilgrimList.XML_NAMESPACE)
-public record PilgrimList(
-        Group group,
-
-        @JacksonXmlElementWrapper(localName = "pilgrims") @JacksonXmlProperty(localName = "pilgrim")
-        List<Pilgrim> pilgrims) {
+public record PilgrimList(Group group, List<Pilgrim> pilgrims) {
 
     public static final String TYPE = "pilgrim-list";
     public static final String SCHEMA_VERSION = "1.0";
