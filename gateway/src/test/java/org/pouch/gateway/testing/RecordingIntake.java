@@ -1,4 +1,4 @@
-package org.pouch.gateway.soap;
+package org.pouch.gateway.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
