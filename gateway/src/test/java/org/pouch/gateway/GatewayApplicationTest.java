@@ -17,6 +17,7 @@ import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.EnvelopeSealer;
 import org.pouch.envelope.OpenedMessage;
 import org.pouch.exchange.ExchangeDocument;
+import org.pouch.gateway.soap.SoapEdgeProperties;
 import org.pouch.gateway.testing.GatewayTest;
 import org.pouch.testing.TestDocuments;
 import org.pouch.testing.TestPki;
@@ -34,6 +35,9 @@ class GatewayApplicationTest {
 
     @Autowired
     PouchProperties properties;
+
+    @Autowired
+    SoapEdgeProperties soapProperties;
 
     @Autowired
     Credential signingCredential;
@@ -54,10 +58,12 @@ class GatewayApplicationTest {
     }
 
     @Test
-    void bindsTheGatewayIdentityAndTheDefaultLimits() {
+    void bindsTheGatewayIdentityAndTheConfiguredLimits() {
+        // The defaults are GatewayPropertiesTest's; the test configuration lowers the size limits.
         assertThat(properties.participantId()).isEqualTo(TestPki.GATEWAY);
         assertThat(properties.createdAtWindow()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(properties.maxEnvelopeSize()).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(properties.maxEnvelopeSize()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(soapProperties.maxEnvelopeSize()).isEqualTo(DataSize.ofMegabytes(1));
     }
 
     @Test

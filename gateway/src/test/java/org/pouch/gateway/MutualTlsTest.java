@@ -8,29 +8,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.pouch.certificates.CertificateAuthority;
-import org.pouch.certificates.CertificateProfile;
-import org.pouch.certificates.Credential;
-import org.pouch.certificates.KeySuite;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pouch.gateway.testing.ClientTls;
 import org.pouch.gateway.testing.GatewayTest;
+import org.pouch.gateway.testing.PartnerClient;
+import org.pouch.intake.Channel;
+import org.pouch.testing.TestDocuments;
 import org.pouch.testing.TestPki;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Both ports speak HTTPS and admit only clients with a certificate from the trusted CA. The clients here
- * trust the test root only, so the server's certificate is checked too.
+ * Both ports speak HTTPS and admit only clients with a certificate from the trusted CA: on the partner port
+ * neither edge is reached without one. The clients here trust the test root only, so the server's
+ * certificate is checked too. A trusted certificate of no participant passes the handshake and is refused
+ * by the intake (RejectionEndToEndTest).
  */
 @GatewayTest
 class MutualTlsTest {
@@ -62,24 +65,38 @@ class MutualTlsTest {
     }
 
     @Test
-    void withoutAClientCertificateTheHandshakeFailsOnBothPorts() {
-        for (int port : List.of(partnerPort, managementPort)) {
-            assertThatThrownBy(() -> get(ClientTls.anonymous(), port, "/actuator/health"))
-                    .as("port %d", port)
-                    .isInstanceOf(IOException.class)
-                    .satisfies(MutualTlsTest::isTlsFailure);
-        }
+    void withoutAClientCertificateTheHandshakeFailsOnTheManagementPort() {
+        assertThatThrownBy(() -> get(ClientTls.anonymous(), managementPort, "/actuator/health"))
+                .isInstanceOf(IOException.class)
+                .satisfies(MutualTlsTest::isTlsFailure);
     }
 
     @Test
-    void aCertificateFromAnUntrustedCaIsRefusedOnBothPorts() {
-        Credential stranger = strangerTlsClient();
-        for (int port : List.of(partnerPort, managementPort)) {
-            assertThatThrownBy(() -> get(ClientTls.presenting(stranger), port, "/actuator/health"))
-                    .as("port %d", port)
-                    .isInstanceOf(IOException.class)
-                    .satisfies(MutualTlsTest::isTlsFailure);
-        }
+    void aCertificateFromAnUntrustedCaIsRefusedOnTheManagementPort() {
+        assertThatThrownBy(
+                        () -> get(ClientTls.presenting(PKI.untrustedTlsClient()), managementPort, "/actuator/health"))
+                .isInstanceOf(IOException.class)
+                .satisfies(MutualTlsTest::isTlsFailure);
+    }
+
+    static Stream<Arguments> partnersTheHandshakeRefuses() {
+        IntFunction<PartnerClient> anonymous = PartnerClient::anonymous;
+        // The stranger's certificate claims to be PK-MOI's system, and the envelope is PK-MOI's own.
+        IntFunction<PartnerClient> stranger = port -> PartnerClient.presenting(PKI.untrustedTlsClient(), port);
+        return Stream.of(Channel.values())
+                .flatMap(channel -> Stream.of(
+                        Arguments.of(channel, Named.of("without a client certificate", anonymous)),
+                        Arguments.of(channel, Named.of("with a certificate from a CA nobody trusts", stranger))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("partnersTheHandshakeRefuses")
+    void aSubmissionFailsAtTheHandshake(Channel channel, IntFunction<PartnerClient> partner) {
+        byte[] envelope = PartnerClient.seal(TestDocuments.json(TestPki.PK_MOI, TestPki.IQ_MOI));
+
+        assertThatThrownBy(() -> partner.apply(partnerPort).submit(channel, envelope))
+                .isInstanceOf(IOException.class)
+                .satisfies(MutualTlsTest::isTlsFailure);
     }
 
     /** The request failed in TLS, not for some other reason such as a refused connection. */
@@ -93,35 +110,10 @@ class MutualTlsTest {
 
     private static HttpResponse<String> get(SSLContext tls, int port, String path)
             throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(tls)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        HttpClient client = ClientTls.httpClient(tls);
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A well-formed TLS client certificate, from a CA the gateway has never heard of. */
-    private static Credential strangerTlsClient() {
-        SecureRandom random = new SecureRandom();
-        Instant now = Instant.now();
-        CertificateAuthority stranger = CertificateAuthority.root(
-                "C=XX, O=Stranger, CN=Stranger Root CA",
-                KeySuite.EC_P256,
-                now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(1)),
-                random);
-        KeyPair keys = KeySuite.EC_P256.generateKeyPair(random);
-        X509Certificate certificate = stranger.issue(
-                "C=PK, O=Stranger, OU=PK-MOI, CN=PK-MOI tls client",
-                keys.getPublic(),
-                CertificateProfile.TLS_CLIENT,
-                now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(1)));
-        return new Credential(
-                "stranger-tls-client", keys.getPrivate(), certificate, List.of(certificate, stranger.certificate()));
     }
 }

@@ -1,7 +1,7 @@
 package org.pouch.soapedge;
 
-import org.pouch.gateway.soap.RecordingIntake;
 import org.pouch.gateway.soap.SoapEdgeConfiguration;
+import org.pouch.gateway.testing.RecordingIntake;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,6 @@
 package org.pouch.intake;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -12,6 +13,7 @@ import org.pouch.audit.AuditTrail;
 import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.exchange.MessageHeaders;
+import org.pouch.exchange.RejectedException;
 import org.pouch.partners.ParticipantDirectory;
 
 /**
@@ -31,6 +33,10 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
     public static final String GUARD = "intake.guard";
     public static final String ACCEPT = "intake.accept";
     public static final String REPEAT = "intake.repeat";
+    /** The audit step of a refusal the REST edge makes on its own; see {@link Intake#refuse}. */
+    public static final String EDGE_REST = "edge.rest";
+    /** The audit step of a refusal the SOAP edge makes on its own; see {@link Intake#refuse}. */
+    public static final String EDGE_SOAP = "edge.soap";
 
     private static final String RECEIVED = "pouch.received";
     private static final String OPENED = "pouch.opened";
@@ -61,8 +67,13 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
         this.open = new OpenStep(opener);
         this.guard = new GuardStep(directory, ledger, settings.createdAtWindow(), clock);
         this.accept = new AcceptStep(settings, receipts, ledger, audit, clock);
-        this.rejection = new RejectionStep(audit, clock);
+        this.rejection = new RejectionStep(directory, audit, clock);
         this.deliveryQueue = deliveryQueue;
+    }
+
+    /** Records a refusal an edge made on its own, the way the intake records its rejections. */
+    IntakeOutcome.Rejected refuseAtEdge(Channel channel, Optional<X509Certificate> client, RejectedException refusal) {
+        return rejection.refuseAtEdge(channel, client, refusal);
     }
 
     /** The endpoint an {@link Intake} sends submissions to. */

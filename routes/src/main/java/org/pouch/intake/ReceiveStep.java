@@ -2,6 +2,7 @@ package org.pouch.intake;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -46,13 +47,15 @@ final class ReceiveStep {
 
     /** Who to name as the actor of an intake event: the TLS client's participant, or its subject. */
     static String actor(ReceivedSubmission received) {
-        return received.client()
+        return actor(received.client(), received.submission().tlsClientCertificate());
+    }
+
+    /** The participant the TLS client certificate belongs to, or the certificate's subject. */
+    static String actor(Optional<ParticipantId> participant, X509Certificate tlsClientCertificate) {
+        return participant
                 .map(ParticipantId::value)
                 .orElse("unregistered client "
-                        + received.submission()
-                                .tlsClientCertificate()
-                                .getSubjectX500Principal()
-                                .getName());
+                        + tlsClientCertificate.getSubjectX500Principal().getName());
     }
 
     static String sha256Hex(byte[] bytes) {

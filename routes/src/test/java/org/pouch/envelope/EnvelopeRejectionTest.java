@@ -51,9 +51,7 @@ class EnvelopeRejectionTest {
 
     /** Signs the way the test says, then encrypts the way the profile says. */
     private byte[] sealCustom(Credential signer, Signing signing) throws Exception {
-        byte[] content = ExchangeDocumentCodec.encode(TestDocuments.json(PK_MOI, IQ_MOI));
-        return HostileEnvelopes.authEnveloped(
-                HostileEnvelopes.signedData(content, signer, signing, Instant.now()), gatewayEc);
+        return HostileEnvelopes.signedThenSealed(TestDocuments.json(PK_MOI, IQ_MOI), signer, signing, gatewayEc);
     }
 
     private static void assertRejected(ThrowingCallable open, RejectionReason reason) {
@@ -133,10 +131,8 @@ class EnvelopeRejectionTest {
 
     @Test
     void contentAlteredUnderTheSignatureIsAnInvalidSignature() throws Exception {
-        Credential signer = pki.signing(PK_MOI, KeySuite.EC_P256);
-        ExchangeDocument original = TestDocuments.json(PK_MOI, IQ_MOI);
-        byte[] signed = HostileEnvelopes.signedData(
-                ExchangeDocumentCodec.encode(original), signer, Signing.profile(signer), Instant.now());
+        byte[] signed = HostileEnvelopes.profileSigned(
+                TestDocuments.json(PK_MOI, IQ_MOI), pki.signing(PK_MOI, KeySuite.EC_P256));
         byte[] forged = ExchangeDocumentCodec.encode(TestDocuments.json(PK_MOI, PK_FIA));
         byte[] envelope =
                 HostileEnvelopes.authEnveloped(HostileEnvelopes.withContentReplaced(signed, forged), gatewayEc);
@@ -236,12 +232,8 @@ class EnvelopeRejectionTest {
 
     @Test
     void rsaPkcs1KeyTransportIsNotAllowed() throws Exception {
-        Credential signer = pki.signing(PK_MOI, KeySuite.EC_P256);
-        byte[] signed = HostileEnvelopes.signedData(
-                ExchangeDocumentCodec.encode(TestDocuments.json(PK_MOI, IQ_MOI)),
-                signer,
-                Signing.profile(signer),
-                Instant.now());
+        byte[] signed = HostileEnvelopes.profileSigned(
+                TestDocuments.json(PK_MOI, IQ_MOI), pki.signing(PK_MOI, KeySuite.EC_P256));
         byte[] envelope = HostileEnvelopes.authEnvelopedWithPkcs1KeyTransport(signed, gatewayRsa);
         assertRejected(() -> gateway.open(envelope), RejectionReason.ALGORITHM_NOT_ALLOWED);
     }
@@ -267,12 +259,8 @@ class EnvelopeRejectionTest {
     }
 
     private byte[] legacyEnvelope(X509Certificate recipient) throws Exception {
-        Credential signer = pki.signing(PK_MOI, KeySuite.EC_P256);
-        byte[] signed = HostileEnvelopes.signedData(
-                ExchangeDocumentCodec.encode(TestDocuments.json(PK_MOI, IQ_MOI)),
-                signer,
-                Signing.profile(signer),
-                Instant.now());
+        byte[] signed = HostileEnvelopes.profileSigned(
+                TestDocuments.json(PK_MOI, IQ_MOI), pki.signing(PK_MOI, KeySuite.EC_P256));
         return HostileEnvelopes.legacyEnveloped(signed, recipient);
     }
 }

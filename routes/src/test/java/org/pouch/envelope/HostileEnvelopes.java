@@ -30,6 +30,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.pouch.certificates.BouncyCastleProviders;
 import org.pouch.certificates.Credential;
 import org.pouch.certificates.KeySuite;
+import org.pouch.exchange.ExchangeDocument;
+import org.pouch.exchange.ExchangeDocumentCodec;
 
 /**
  * Builds envelopes that break the profile in one precise way each, the way a faulty or hostile
@@ -68,6 +70,18 @@ public final class HostileEnvelopes {
         return generator
                 .generate(new CMSProcessableByteArray(content), signing.attached())
                 .getEncoded(ASN1Encoding.DER);
+    }
+
+    /** The document signed now, as the profile signs it: the SignedData to wrap in a broken envelope. */
+    public static byte[] profileSigned(ExchangeDocument document, Credential signer) throws Exception {
+        return signedData(ExchangeDocumentCodec.encode(document), signer, Signing.profile(signer), Instant.now());
+    }
+
+    /** The document signed now the way {@code signing} says, then sealed to {@code recipient} as the profile seals. */
+    public static byte[] signedThenSealed(
+            ExchangeDocument document, Credential signer, Signing signing, X509Certificate recipient) throws Exception {
+        return authEnveloped(
+                signedData(ExchangeDocumentCodec.encode(document), signer, signing, Instant.now()), recipient);
     }
 
     /** The same SignedData with its encapsulated content replaced, the signature left as it was. */

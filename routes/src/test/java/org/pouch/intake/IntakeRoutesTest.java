@@ -13,8 +13,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.util.List;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
@@ -24,17 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pouch.audit.AuditEvent;
 import org.pouch.audit.AuditEventType;
+import org.pouch.audit.AuditTrail;
 import org.pouch.certificates.KeySuite;
 import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.EnvelopeSealer;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.envelope.ReceiptVerifier;
 import org.pouch.exchange.ExchangeDocument;
-import org.pouch.exchange.Header;
 import org.pouch.exchange.MessageHeaders;
-import org.pouch.exchange.Payload;
-import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.Receipt;
+import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.partners.ParticipantDirectory;
 import org.pouch.testing.InMemoryAuditTrail;
@@ -64,7 +63,7 @@ class IntakeRoutesTest {
     void startCamel() throws Exception {
         Clock clock = Clock.systemUTC();
         camel = new DefaultCamelContext();
-        camel.addRoutes(new IntakeRoutes(
+        IntakeRoutes routes = new IntakeRoutes(
                 new IntakeSettings(GATEWAY, Duration.ofMinutes(10)),
                 new EnvelopeOpener(pki.gatewayDecryptionKeys(), directory, pki.validator(), clock),
                 directory,
@@ -72,9 +71,10 @@ class IntakeRoutesTest {
                 audit,
                 new ReceiptSigner(() -> pki.signing(GATEWAY, KeySuite.EC_P256), clock),
                 StaticEndpointBuilders.seda("delivery").size(100),
-                clock));
+                clock);
+        camel.addRoutes(routes);
         camel.start();
-        intake = new CamelIntake(camel.createProducerTemplate());
+        intake = new CamelIntake(camel.createProducerTemplate(), routes);
         queue = camel.createConsumerTemplate();
     }
 
@@ -168,15 +168,8 @@ class IntakeRoutesTest {
 
     @Test
     void aMessageCreatedOutsideTheWindowIsRefused() {
-        ExchangeDocument stale = new ExchangeDocument(
-                new Header(
-                        UUID.randomUUID().toString(),
-                        "pilgrim-list",
-                        "1.0",
-                        PK_MOI,
-                        IQ_MOI,
-                        Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS)),
-                Payload.of(PayloadType.JSON, "{}"));
+        ExchangeDocument stale =
+                TestDocuments.createdAt(PK_MOI, IQ_MOI, Instant.now().minus(Duration.ofHours(2)));
 
         assertThat(rejectionOf(submit(seal(stale), tlsOf(PK_MOI)))).isEqualTo(RejectionReason.CREATED_AT_OUT_OF_WINDOW);
     }
@@ -208,6 +201,92 @@ class IntakeRoutesTest {
         assertThat(rejected.step()).isEqualTo(IntakeRoutes.OPEN);
         assertThat(rejected.actor()).isEqualTo("BE-IBZ");
         assertThat(rejected.envelopeSha256()).isPresent();
+    }
+
+    private IntakeOutcome.Rejected refuse(Channel channel, Optional<X509Certificate> client, RejectionReason reason) {
+        return intake.refuse(channel, client, new RejectedException(reason, "what the edge saw"));
+    }
+
+    @Test
+    void aRefusalAtTheEdgeIsAuditedAtTheEdgeWithTheTlsClientAsActor() {
+        IntakeOutcome.Rejected refused =
+                refuse(Channel.SOAP, Optional.of(tlsOf(PK_MOI)), RejectionReason.MALFORMED_ENVELOPE);
+
+        assertThat(refused.reason()).isEqualTo(RejectionReason.MALFORMED_ENVELOPE);
+        assertThat(audit.all()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(AuditEventType.REJECTED);
+            assertThat(event.step()).isEqualTo(IntakeRoutes.EDGE_SOAP);
+            assertThat(event.actor()).isEqualTo("PK-MOI");
+            assertThat(event.reason()).contains(RejectionReason.MALFORMED_ENVELOPE);
+            assertThat(event.incidentId()).contains(refused.incidentId());
+            assertThat(event.envelopeSha256()).isEmpty();
+        });
+    }
+
+    @Test
+    void aRefusalWithoutAClientCertificateNamesAnAnonymousClient() {
+        IntakeOutcome.Rejected refused = refuse(Channel.REST, Optional.empty(), RejectionReason.CLIENT_NOT_SIGNER);
+
+        assertThat(audit.forIncident(refused.incidentId())).singleElement().satisfies(event -> {
+            assertThat(event.step()).isEqualTo(IntakeRoutes.EDGE_REST);
+            assertThat(event.actor()).isEqualTo(RejectionStep.ANONYMOUS);
+        });
+    }
+
+    @Test
+    void aRefusalWithACertificateOfNoParticipantNamesItsSubject() {
+        X509Certificate operator = pki.pki().staff("operator").certificate();
+
+        IntakeOutcome.Rejected refused = refuse(Channel.SOAP, Optional.of(operator), RejectionReason.TOO_LARGE);
+
+        assertThat(audit.forIncident(refused.incidentId()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.actor())
+                        .isEqualTo("unregistered client "
+                                + operator.getSubjectX500Principal().getName()));
+    }
+
+    @Test
+    void anEdgeFailureIsRecordedAsAnInternalError() {
+        IntakeOutcome.Rejected refused = intake.refuse(
+                Channel.SOAP,
+                Optional.of(tlsOf(BE_IBZ)),
+                new RejectedException(
+                        RejectionReason.INTERNAL_ERROR, "the edge failed", new IllegalStateException("boom")));
+
+        assertThat(refused.reason().retryable()).isTrue();
+        assertThat(audit.forIncident(refused.incidentId()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.reason()).contains(RejectionReason.INTERNAL_ERROR));
+    }
+
+    @Test
+    void aRefusalIsAnsweredEvenWhenTheAuditTrailFails() {
+        AuditTrail broken = new AuditTrail() {
+            @Override
+            public void append(AuditEvent event) {
+                throw new IllegalStateException("the audit table is gone");
+            }
+
+            @Override
+            public List<AuditEvent> forExchange(String exchangeId) {
+                return List.of();
+            }
+
+            @Override
+            public List<AuditEvent> forIncident(String incidentId) {
+                return List.of();
+            }
+        };
+
+        IntakeOutcome.Rejected refused = new RejectionStep(directory, broken, Clock.systemUTC())
+                .refuseAtEdge(
+                        Channel.REST,
+                        Optional.empty(),
+                        new RejectedException(RejectionReason.CLIENT_NOT_SIGNER, "no TLS client certificate"));
+
+        assertThat(refused.reason()).isEqualTo(RejectionReason.CLIENT_NOT_SIGNER);
+        assertThat(refused.incidentId()).isNotBlank();
     }
 
     @Test

@@ -24,6 +24,15 @@ public final class TestDocuments {
     }
 
     public static ExchangeDocument document(ParticipantId from, ParticipantId to, Payload payload) {
+        return document(from, to, Instant.now(), payload);
+    }
+
+    /** A small JSON document created at the given time, for the tests of the creation-time window. */
+    public static ExchangeDocument createdAt(ParticipantId from, ParticipantId to, Instant createdAt) {
+        return document(from, to, createdAt, Payload.of(PayloadType.JSON, "{}"));
+    }
+
+    private static ExchangeDocument document(ParticipantId from, ParticipantId to, Instant createdAt, Payload payload) {
         return new ExchangeDocument(
                 new Header(
                         UUID.randomUUID().toString(),
@@ -31,7 +40,7 @@ public final class TestDocuments {
                         "1.0",
                         from,
                         to,
-                        Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                        createdAt.truncatedTo(ChronoUnit.MILLIS)),
                 payload);
     }
 

@@ -39,7 +39,9 @@ public final class TestPki {
 
     private final ExamplePki pki;
     private final SecureRandom random = new SecureRandom();
+    private CertificateAuthority stranger;
     private Credential untrusted;
+    private Credential untrustedTls;
     private Credential weakRsa;
     private Credential notYetValid;
 
@@ -114,24 +116,37 @@ public final class TestPki {
     /** A signing credential from a CA nobody trusts, claiming to be PK-MOI. */
     public synchronized Credential untrustedSigning() {
         if (untrusted == null) {
-            Instant now = pki.clock().instant();
-            CertificateAuthority stranger = CertificateAuthority.root(
+            untrusted = fromStranger("untrusted-signing", "PK-MOI signing", CertificateProfile.SIGNING);
+        }
+        return untrusted;
+    }
+
+    /** A TLS client credential from the same CA nobody trusts, claiming to be PK-MOI's system. */
+    public synchronized Credential untrustedTlsClient() {
+        if (untrustedTls == null) {
+            untrustedTls = fromStranger("untrusted-tls-client", "PK-MOI tls client", CertificateProfile.TLS_CLIENT);
+        }
+        return untrustedTls;
+    }
+
+    private Credential fromStranger(String name, String commonName, CertificateProfile profile) {
+        Instant now = pki.clock().instant();
+        if (stranger == null) {
+            stranger = CertificateAuthority.root(
                     "C=XX, O=Stranger, CN=Stranger Root CA",
                     KeySuite.EC_P256,
                     now.minus(Duration.ofDays(1)),
                     now.plus(Duration.ofDays(365)),
                     random);
-            KeyPair keys = KeySuite.EC_P256.generateKeyPair(random);
-            X509Certificate certificate = stranger.issue(
-                    "C=PK, O=Stranger, OU=PK-MOI, CN=PK-MOI signing",
-                    keys.getPublic(),
-                    CertificateProfile.SIGNING,
-                    now.minus(Duration.ofDays(1)),
-                    now.plus(Duration.ofDays(30)));
-            untrusted = new Credential(
-                    "untrusted-signing", keys.getPrivate(), certificate, List.of(certificate, stranger.certificate()));
         }
-        return untrusted;
+        KeyPair keys = KeySuite.EC_P256.generateKeyPair(random);
+        X509Certificate certificate = stranger.issue(
+                "C=PK, O=Stranger, OU=PK-MOI, CN=" + commonName,
+                keys.getPublic(),
+                profile,
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30)));
+        return new Credential(name, keys.getPrivate(), certificate, List.of(certificate, stranger.certificate()));
     }
 
     /** A PK-MOI signing credential with an RSA-1024 key, issued by the trusted issuing CA. */

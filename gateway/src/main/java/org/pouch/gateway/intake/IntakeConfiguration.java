@@ -65,7 +65,7 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    Intake intake(ProducerTemplate producerTemplate) {
-        return new CamelIntake(producerTemplate);
+    Intake intake(ProducerTemplate producerTemplate, IntakeRoutes intakeRoutes) {
+        return new CamelIntake(producerTemplate, intakeRoutes);
     }
 }

@@ -1,11 +1,8 @@
 package org.pouch.gateway.rest;
 
 import java.net.URI;
-import java.util.UUID;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.intake.IntakeOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,21 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RejectionProblems {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RejectionProblems.class);
     static final String TYPE_PREFIX = "urn:pouch:rejection:";
 
     ResponseEntity<ProblemDetail> of(IntakeOutcome.Rejected rejected) {
-        return of(rejected.reason(), rejected.incidentId());
-    }
-
-    /** The TLS layer requires a client certificate; this answers the case where none reached us anyway. */
-    ResponseEntity<ProblemDetail> withoutClientCertificate() {
-        String incidentId = UUID.randomUUID().toString();
-        LOG.warn("REST submission without a client certificate: incident {}", incidentId);
-        return of(RejectionReason.CLIENT_NOT_SIGNER, incidentId);
-    }
-
-    private static ResponseEntity<ProblemDetail> of(RejectionReason reason, String incidentId) {
+        RejectionReason reason = rejected.reason();
+        String incidentId = rejected.incidentId();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.valueOf(reason.httpStatus()),
                 "The submission was rejected (" + reason.code() + "). Quote incident " + incidentId

@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
+import org.pouch.exchange.RejectedException;
+import org.pouch.exchange.RejectionReason;
 import org.pouch.gateway.PouchProperties;
 import org.pouch.intake.Channel;
 import org.pouch.intake.Intake;
@@ -40,7 +43,12 @@ class RestIntakeController {
     ResponseEntity<?> submit(HttpServletRequest request) throws IOException {
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         if (chain == null || chain.length == 0) {
-            return problems.withoutClientCertificate();
+            // The partner port demands a client certificate; checked again so that a listener configured
+            // without client authentication refuses submissions (audited) instead of taking anonymous ones.
+            return problems.of(intake.refuse(
+                    Channel.REST,
+                    Optional.empty(),
+                    new RejectedException(RejectionReason.CLIENT_NOT_SIGNER, "no TLS client certificate")));
         }
         IntakeOutcome outcome = intake.submit(new Submission(readBounded(request), Channel.REST, chain[0]));
         if (outcome instanceof IntakeOutcome.Accepted accepted) {

@@ -1,15 +1,20 @@
 package org.pouch.gateway.soap;
 
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.interceptors.WebFaultOutInterceptor;
+import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.FaultMode;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.gateway.soap.wsdl.SubmitFault;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.pouch.intake.Channel;
+import org.pouch.intake.Intake;
 
 /**
  * Gives every fault of the exchange service the shape the WSDL promises: a {@code rejection} detail, a
@@ -17,19 +22,21 @@ import org.slf4j.LoggerFactory;
  * {@code soap:Server}; CXF would otherwise send {@code soap:Server} for every declared fault).
  *
  * <p>Faults that CXF raises itself, before the endpoint runs, carry parser messages and sometimes the
- * names of Java methods and their arguments. They become rejections here: {@code too-large} when the
- * request passed its size limit, {@code malformed-envelope} for any other request the service cannot
- * read (not XML, a DTD, an unknown operation, past the XML limits), {@code internal-error} when the
- * endpoint itself failed. Their cause goes to the log under the incident id, never onto the wire.
+ * names of Java methods and their arguments. They become rejections here, recorded (and audited) by the
+ * intake as refusals of this edge: {@code too-large} when the request passed its size limit,
+ * {@code malformed-envelope} for any other request the service cannot read (not XML, a DTD, an unknown
+ * operation, past the XML limits), {@code internal-error} when the endpoint itself failed. Their cause
+ * goes to the log under the incident id, never onto the wire.
  */
 final class RejectionFaults extends AbstractPhaseInterceptor<Message> {
 
-    private static final Logger log = LoggerFactory.getLogger(RejectionFaults.class);
+    private final Intake intake;
 
-    RejectionFaults() {
+    RejectionFaults(Intake intake) {
         super(Phase.PRE_PROTOCOL);
         // The JAX-WS interceptor writes a declared fault's detail; it must see the rejection made here.
         addBefore(WebFaultOutInterceptor.class.getName());
+        this.intake = intake;
     }
 
     @Override
@@ -50,21 +57,28 @@ final class RejectionFaults extends AbstractPhaseInterceptor<Message> {
         message.setContent(Exception.class, fault);
     }
 
-    private static SubmitFault translate(Exception thrown, Message message) {
+    private SubmitFault translate(Exception thrown, Message message) {
         RejectionReason reason;
+        String detail;
         if (RequestSizeLimit.exceededIn(thrown)) {
             reason = RejectionReason.TOO_LARGE;
+            detail = "the request body passed its limit";
         } else if (message.get(FaultMode.class) == FaultMode.UNCHECKED_APPLICATION_FAULT) {
             reason = RejectionReason.INTERNAL_ERROR;
+            detail = "the endpoint failed";
         } else {
             reason = RejectionReason.MALFORMED_ENVELOPE;
+            detail = "the SOAP request cannot be read";
         }
-        String incidentId = SoapRejections.newIncidentId();
-        if (reason == RejectionReason.INTERNAL_ERROR) {
-            log.error("SOAP request failed in the edge: incident {}", incidentId, thrown);
-        } else {
-            log.warn("SOAP request refused: {}, incident {}: {}", reason.code(), incidentId, thrown.toString());
-        }
-        return SoapRejections.fault(reason, incidentId);
+        return SoapRejections.fault(
+                intake.refuse(Channel.SOAP, clientCertificate(message), new RejectedException(reason, detail, thrown)));
+    }
+
+    /** The TLS client certificate of the request this fault answers, if it came with one. */
+    private static Optional<X509Certificate> clientCertificate(Message fault) {
+        Exchange exchange = fault.getExchange();
+        Message request = exchange == null ? null : exchange.getInMessage();
+        return SoapIntakeEndpoint.clientCertificate(
+                request == null ? null : request.get(AbstractHTTPDestination.HTTP_REQUEST));
     }
 }

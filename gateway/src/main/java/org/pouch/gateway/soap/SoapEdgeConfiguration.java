@@ -63,7 +63,7 @@ public class SoapEdgeConfiguration {
         endpoint.getInInterceptors().add(new RequestSizeLimit(maxRequestBytes));
         endpoint.getOutInterceptors().add(new MtomLikeTheRequest());
         endpoint.getOutFaultInterceptors().add(new MtomLikeTheRequest());
-        endpoint.getOutFaultInterceptors().add(new RejectionFaults());
+        endpoint.getOutFaultInterceptors().add(new RejectionFaults(intake));
         endpoint.publish(ENDPOINT_PATH);
         return endpoint;
     }

@@ -1,9 +1,9 @@
 package org.pouch.gateway.soap;
 
-import java.util.UUID;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.gateway.soap.wsdl.Rejection;
 import org.pouch.gateway.soap.wsdl.SubmitFault;
+import org.pouch.intake.IntakeOutcome;
 
 /**
  * Turns a rejection into the fault the WSDL declares: the reason's code, the incident id and whether a
@@ -13,7 +13,9 @@ final class SoapRejections {
 
     private SoapRejections() {}
 
-    static SubmitFault fault(RejectionReason reason, String incidentId) {
+    static SubmitFault fault(IntakeOutcome.Rejected rejected) {
+        RejectionReason reason = rejected.reason();
+        String incidentId = rejected.incidentId();
         Rejection rejection = new Rejection();
         rejection.setCode(reason.code());
         rejection.setIncidentId(incidentId);
@@ -21,13 +23,5 @@ final class SoapRejections {
         return new SubmitFault(
                 "Rejected: " + reason.code() + ". Quote incident " + incidentId + " to the gateway operators.",
                 rejection);
-    }
-
-    /**
-     * An incident id for a rejection the edge makes itself, before the intake sees the request. Random, so
-     * that it tells an outsider nothing about the gateway's traffic.
-     */
-    static String newIncidentId() {
-        return UUID.randomUUID().toString();
     }
 }

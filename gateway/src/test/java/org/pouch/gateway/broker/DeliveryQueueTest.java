@@ -2,19 +2,20 @@ package org.pouch.gateway.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
 import org.junit.jupiter.api.Test;
+import org.pouch.exchange.MessageHeaders;
+import org.pouch.gateway.testing.DeliveryQueue;
 import org.pouch.gateway.testing.GatewayTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @GatewayTest
 class DeliveryQueueTest {
 
-    private static final long RECEIVE_TIMEOUT_MILLIS = 10_000;
+    private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(10);
 
     @Autowired
     ProducerTemplate camel;
@@ -43,26 +44,20 @@ class DeliveryQueueTest {
     }
 
     @Test
-    void aMessageSentThroughCamelArrivesPersistentWithItsRecipientHeader() throws JMSException {
-        String body = "exchange " + UUID.randomUUID();
+    void aMessageSentThroughCamelArrivesPersistentWithItsHeaders() throws JMSException {
+        String exchangeId = UUID.randomUUID().toString();
+        String body = "exchange " + exchangeId;
 
-        camel.sendBodyAndHeader("jms:queue:" + Queues.DELIVERY, body, "recipient", "IQ-MOI");
+        camel.sendBodyAndHeaders(
+                "jms:queue:" + Queues.DELIVERY,
+                body,
+                Map.of(MessageHeaders.EXCHANGE_ID, exchangeId, MessageHeaders.RECIPIENT, "IQ-MOI"));
 
-        Message received = receiveFromDeliveryQueue();
+        // Taken by its exchange id: the intake's tests queue into the same queue of the shared gateway.
+        Message received = new DeliveryQueue(connectionFactory).take(exchangeId, RECEIVE_TIMEOUT);
         assertThat(received).isInstanceOf(TextMessage.class);
         assertThat(((TextMessage) received).getText()).isEqualTo(body);
-        assertThat(received.getStringProperty("recipient")).isEqualTo("IQ-MOI");
+        assertThat(received.getStringProperty(MessageHeaders.RECIPIENT)).isEqualTo("IQ-MOI");
         assertThat(received.getJMSDeliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
-    }
-
-    private Message receiveFromDeliveryQueue() throws JMSException {
-        // The caching factory hands out its one shared connection and ignores close(); the consumer and
-        // its session are really closed.
-        try (Connection connection = connectionFactory.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.DELIVERY))) {
-            connection.start();
-            return consumer.receive(RECEIVE_TIMEOUT_MILLIS);
-        }
     }
 }

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.w3c.dom.Document;
+import org.pouch.gateway.testing.GatewayAnswer;
+import org.pouch.gateway.testing.RecordingIntake;
+import org.pouch.gateway.testing.SoapMessages;
+import org.pouch.intake.Channel;
+import org.pouch.testing.TestPki;
 
 /**
  * Requests an attacker or a broken client sends: DTDs and entities, XML past the parser's limits,
  * envelopes and requests past the size limit, things that are not SOAP at all. Each is a Client fault
- * with a rejection code, none reaches the intake, none names Java on the wire. And a WS-Addressing
+ * with a rejection code the edge reports to the intake as its own refusal (the intake audits it), none is
+ * submitted to the intake, none names Java on the wire. And a WS-Addressing
  * reply address, which must not make the gateway call anyone. The intake is {@link RecordingIntake}.
  */
 class HostileSoapRequestTest extends SoapEdgeTest {
@@ -71,16 +76,16 @@ class HostileSoapRequestTest extends SoapEdgeTest {
     @MethodSource("documentTypeDeclarations")
     void documentTypeDeclarationIsRefusedAndNothingIsFetched(String name, String doctype, String envelopeText)
             throws Exception {
-        String request = inlineRequest(new byte[0])
+        String request = SoapMessages.inlineRequest(new byte[0])
                 .replace(
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doctype + "\n")
                 .replace("<px:envelope></px:envelope>", "<px:envelope>" + envelopeText + "</px:envelope>");
         assertThat(request).contains(doctype, envelopeText);
 
-        HttpResponse<String> response = postXmlAsPkMoi(request);
+        HttpResponse<String> response = pkMoi().postSoap(request);
 
-        assertClientFault(response, "malformed-envelope");
+        assertRefusedByTheEdge(response, "malformed-envelope");
         assertThat(response.body()).doesNotContain("fetched", "aaaaaaaaaa");
         assertThat(entityFetches).hasValue(0);
     }
@@ -97,44 +102,44 @@ class HostileSoapRequestTest extends SoapEdgeTest {
                   <wsa:FaultTo><wsa:Address>%s</wsa:Address></wsa:FaultTo>
                 </soap:Header>
                 """.formatted(replyTo, replyTo);
-        String request = inlineRequest(new byte[] {0x30, 0x00}).replace("<soap:Body>", addressing + "<soap:Body>");
+        String request =
+                SoapMessages.inlineRequest(new byte[] {0x30, 0x00}).replace("<soap:Body>", addressing + "<soap:Body>");
 
-        HttpResponse<String> response = postXmlAsPkMoi(request);
+        HttpResponse<String> response = pkMoi().postSoap(request);
 
         // An engaged WS-Addressing layer would answer 202 here and post the response to ReplyTo: a
         // request forgery towards any address a partner names.
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(SoapMessages.text(SoapMessages.parse(response.body()), "exchangeId"))
-                .isEqualTo(RecordingIntake.EXCHANGE_ID);
+        assertThat(GatewayAnswer.ofSoap(response).accepted().exchangeId()).isEqualTo(RecordingIntake.EXCHANGE_ID);
         assertThat(entityFetches).hasValue(0);
     }
 
     @Test
     void xmlNestedPastTheDepthLimitIsRefused() throws Exception {
         String deep = "<x>".repeat(40) + "</x>".repeat(40);
-        String request = inlineRequest(new byte[] {0x30, 0x00})
+        String request = SoapMessages.inlineRequest(new byte[] {0x30, 0x00})
                 .replace("<soap:Body>", "<soap:Header>" + deep + "</soap:Header><soap:Body>");
 
-        assertClientFault(postXmlAsPkMoi(request), "malformed-envelope");
+        assertRefusedByTheEdge(pkMoi().postSoap(request), "malformed-envelope");
     }
 
     @Test
     void bodyThatIsNotXmlIsRefused() throws Exception {
-        assertClientFault(postXmlAsPkMoi("this is not XML"), "malformed-envelope");
+        assertRefusedByTheEdge(pkMoi().postSoap("this is not XML"), "malformed-envelope");
     }
 
     @Test
     void inlineEnvelopeOverTheLimitIsTooLarge() throws Exception {
         byte[] envelope = SoapExchangeClientTest.randomBytes(MAX_ENVELOPE_BYTES + 1);
 
-        assertClientFault(postXmlAsPkMoi(inlineRequest(envelope)), "too-large");
+        assertRefusedByTheEdge(pkMoi().postSoap(SoapMessages.inlineRequest(envelope)), "too-large");
     }
 
     @Test
     void inlineEnvelopeAtTheLimitIsAccepted() throws Exception {
         byte[] envelope = SoapExchangeClientTest.randomBytes(MAX_ENVELOPE_BYTES);
 
-        HttpResponse<String> response = postXmlAsPkMoi(inlineRequest(envelope));
+        HttpResponse<String> response = pkMoi().postSoap(SoapMessages.inlineRequest(envelope));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(intake.submissions())
@@ -146,32 +151,36 @@ class HostileSoapRequestTest extends SoapEdgeTest {
     void mtomEnvelopeOverTheLimitIsTooLarge() throws Exception {
         byte[] envelope = SoapExchangeClientTest.randomBytes(MAX_ENVELOPE_BYTES + 1);
 
-        assertClientFault(postAsPkMoi(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope)), "too-large");
+        assertRefusedByTheEdge(
+                pkMoi().postSoap(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope)), "too-large");
     }
 
     @Test
     void inlineRequestFarOverTheLimitIsCutOffWhileReading() throws Exception {
         byte[] envelope = SoapExchangeClientTest.randomBytes(12 * MAX_ENVELOPE_BYTES);
 
-        assertClientFault(postXmlAsPkMoi(inlineRequest(envelope)), "too-large");
+        assertRefusedByTheEdge(pkMoi().postSoap(SoapMessages.inlineRequest(envelope)), "too-large");
     }
 
     @Test
     void mtomRequestFarOverTheLimitIsCutOffWhileReading() throws Exception {
         byte[] envelope = SoapExchangeClientTest.randomBytes(12 * MAX_ENVELOPE_BYTES);
 
-        assertClientFault(postAsPkMoi(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope)), "too-large");
+        assertRefusedByTheEdge(
+                pkMoi().postSoap(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope)), "too-large");
     }
 
-    private void assertClientFault(HttpResponse<String> response, String code) {
-        assertThat(response.statusCode()).isEqualTo(500);
-        Document fault = SoapMessages.parse(response.body());
-        assertThat(SoapMessages.localPart(SoapMessages.text(fault, "faultcode")))
-                .isEqualTo("Client");
-        assertThat(SoapMessages.text(fault, "code")).isEqualTo(code);
-        assertThat(SoapMessages.text(fault, "faultstring")).startsWith("Rejected: " + code + ". Quote incident ");
-        assertThat(SoapMessages.text(fault, "incidentId")).isNotBlank();
-        SoapFaultTest.assertNothingInternal(response.body());
+    /** A Client fault with the code, reported to the intake as the edge's own refusal of PK-MOI's request. */
+    private void assertRefusedByTheEdge(HttpResponse<String> response, String code) {
+        GatewayAnswer.Rejected rejected = GatewayAnswer.ofSoap(response).rejected();
+        assertThat(rejected.reason().code()).isEqualTo(code);
         assertThat(intake.submissions()).isEmpty();
+        assertThat(intake.refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.channel()).isEqualTo(Channel.SOAP);
+            assertThat(refusal.refusal().reason()).isEqualTo(rejected.reason());
+            assertThat(refusal.incidentId()).isEqualTo(rejected.incidentId());
+            assertThat(refusal.client())
+                    .contains(TestPki.shared().pki().tlsClient(TestPki.PK_MOI).certificate());
+        });
     }
 }

@@ -6,6 +6,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.pouch.gateway.testing.RecordingIntake;
+import org.pouch.gateway.testing.SoapMessages;
+import org.pouch.testing.TestPki;
 import org.w3c.dom.Document;
 
 /**
@@ -19,7 +22,7 @@ class RawSoapRequestTest extends SoapEdgeTest {
     void inlineBase64RequestIsAcceptedWithAPlainSoapResponse() throws Exception {
         byte[] envelope = SoapExchangeClientTest.randomBytes(3_000);
 
-        HttpResponse<String> response = postXmlAsPkMoi(inlineRequest(envelope));
+        HttpResponse<String> response = pkMoi().postSoap(SoapMessages.inlineRequest(envelope));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -31,7 +34,8 @@ class RawSoapRequestTest extends SoapEdgeTest {
         assertThat(SoapMessages.text(answer, "repeated")).isEqualTo("false");
         assertThat(intake.submissions()).singleElement().satisfies(submission -> {
             assertThat(submission.envelope()).isEqualTo(envelope);
-            assertThat(submission.tlsClientCertificate()).isEqualTo(PartnerTls.pkMoiCertificate());
+            assertThat(submission.tlsClientCertificate())
+                    .isEqualTo(TestPki.shared().pki().tlsClient(TestPki.PK_MOI).certificate());
         });
     }
 
@@ -40,7 +44,7 @@ class RawSoapRequestTest extends SoapEdgeTest {
         byte[] envelope = SoapExchangeClientTest.randomBytes(3_000);
         String folded = Base64.getMimeEncoder().encodeToString(envelope);
 
-        HttpResponse<String> response = postXmlAsPkMoi(INLINE_REQUEST.formatted(folded));
+        HttpResponse<String> response = pkMoi().postSoap(SoapMessages.INLINE_REQUEST.formatted(folded));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(intake.submissions())
@@ -52,7 +56,8 @@ class RawSoapRequestTest extends SoapEdgeTest {
     void handBuiltMtomRequestIsAcceptedWithAnMtomResponse() throws Exception {
         byte[] envelope = SoapExchangeClientTest.randomBytes(3_000);
 
-        HttpResponse<String> response = postAsPkMoi(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope));
+        HttpResponse<String> response =
+                pkMoi().postSoap(SoapMessages.MTOM_CONTENT_TYPE, SoapMessages.mtomRequest(envelope));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -67,7 +72,8 @@ class RawSoapRequestTest extends SoapEdgeTest {
         assertThat(response.body()).contains(new String(RecordingIntake.RECEIPT, StandardCharsets.ISO_8859_1));
         assertThat(intake.submissions()).singleElement().satisfies(submission -> {
             assertThat(submission.envelope()).isEqualTo(envelope);
-            assertThat(submission.tlsClientCertificate()).isEqualTo(PartnerTls.pkMoiCertificate());
+            assertThat(submission.tlsClientCertificate())
+                    .isEqualTo(TestPki.shared().pki().tlsClient(TestPki.PK_MOI).certificate());
         });
     }
 }

@@ -3,20 +3,21 @@ package org.pouch.gateway.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import jakarta.activation.DataHandler;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.gateway.soap.wsdl.SubmitFault;
-import org.pouch.gateway.soap.wsdl.SubmitRequest;
 import org.pouch.gateway.soap.wsdl.SubmitResponse;
+import org.pouch.gateway.testing.PartnerClient;
+import org.pouch.gateway.testing.RecordingIntake;
+import org.pouch.gateway.testing.SoapMessages;
+import org.pouch.gateway.testing.WsdlClient;
 import org.pouch.intake.Channel;
 import org.pouch.intake.IntakeOutcome;
 import org.pouch.intake.Submission;
+import org.pouch.testing.TestPki;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,10 +33,7 @@ class SoapExchangeClientTest extends SoapEdgeTest {
 
     @Test
     void servedWsdlIsTheWrittenContractWithTheSubmitOperationAtThisAddress() throws Exception {
-        HttpResponse<String> response = PartnerTls.httpClient(PartnerTls.pkMoi())
-                .send(
-                        HttpRequest.newBuilder(wsdlAddress()).GET().build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = pkMoi().get(PartnerClient.SOAP_PATH + "?wsdl");
 
         assertThat(response.statusCode()).isEqualTo(200);
         Document wsdl = SoapMessages.xml(response.body());
@@ -54,12 +52,7 @@ class SoapExchangeClientTest extends SoapEdgeTest {
 
     @Test
     void servletListsNoServices() throws Exception {
-        HttpResponse<String> response = PartnerTls.httpClient(PartnerTls.pkMoi())
-                .send(
-                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/soap/"))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = pkMoi().get("/soap/");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("PouchExchange", "exchange");
@@ -71,8 +64,8 @@ class SoapExchangeClientTest extends SoapEdgeTest {
 
         SubmitResponse response;
         String responseType;
-        try (PartnerClient client = PartnerClient.fromServedWsdl(wsdlAddress().toURL())) {
-            response = client.port().submit(request(envelope));
+        try (WsdlClient client = wsdlClient()) {
+            response = client.submit(envelope);
             responseType = client.lastResponseContentType();
         }
 
@@ -83,7 +76,8 @@ class SoapExchangeClientTest extends SoapEdgeTest {
         assertThat(intake.submissions()).singleElement().satisfies(submission -> {
             assertThat(submission.envelope()).isEqualTo(envelope);
             assertThat(submission.channel()).isEqualTo(Channel.SOAP);
-            assertThat(submission.tlsClientCertificate()).isEqualTo(PartnerTls.pkMoiCertificate());
+            assertThat(submission.tlsClientCertificate())
+                    .isEqualTo(TestPki.shared().pki().tlsClient(TestPki.PK_MOI).certificate());
         });
     }
 
@@ -92,8 +86,8 @@ class SoapExchangeClientTest extends SoapEdgeTest {
         intake.answerWith(submission -> new IntakeOutcome.Accepted("first-exchange", new byte[] {1, 2, 3}, true));
 
         SubmitResponse response;
-        try (PartnerClient client = PartnerClient.fromServedWsdl(wsdlAddress().toURL())) {
-            response = client.port().submit(request(randomBytes(100)));
+        try (WsdlClient client = wsdlClient()) {
+            response = client.submit(randomBytes(100));
         }
 
         assertThat(response.getExchangeId()).isEqualTo("first-exchange");
@@ -104,9 +98,9 @@ class SoapExchangeClientTest extends SoapEdgeTest {
     void clientSeesARejectionAsTheDeclaredFault() throws Exception {
         intake.answerWith(submission -> new IntakeOutcome.Rejected(RejectionReason.REPLAY, "incident-7"));
 
-        try (PartnerClient client = PartnerClient.fromServedWsdl(wsdlAddress().toURL())) {
+        try (WsdlClient client = wsdlClient()) {
             assertThatExceptionOfType(SubmitFault.class)
-                    .isThrownBy(() -> client.port().submit(request(randomBytes(100))))
+                    .isThrownBy(() -> client.submit(randomBytes(100)))
                     .satisfies(fault -> {
                         assertThat(fault.getFaultInfo().getCode()).isEqualTo("replay");
                         assertThat(fault.getFaultInfo().getIncidentId()).isEqualTo("incident-7");
@@ -118,14 +112,9 @@ class SoapExchangeClientTest extends SoapEdgeTest {
         assertThat(intake.submissions()).extracting(Submission::channel).containsExactly(Channel.SOAP);
     }
 
-    private URI wsdlAddress() {
-        return URI.create(endpoint() + "?wsdl");
-    }
-
-    private static SubmitRequest request(byte[] envelope) {
-        SubmitRequest request = new SubmitRequest();
-        request.setEnvelope(new DataHandler(new DerDataSource("envelope", envelope)));
-        return request;
+    private WsdlClient wsdlClient() {
+        return WsdlClient.fromServedWsdl(
+                URI.create(endpoint() + "?wsdl"), TestPki.shared().pki().tlsClient(TestPki.PK_MOI));
     }
 
     static byte[] randomBytes(int length) {

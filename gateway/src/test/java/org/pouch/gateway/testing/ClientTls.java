@@ -2,11 +2,13 @@ package org.pouch.gateway.testing;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -32,6 +34,15 @@ public final class ClientTls {
      */
     public static SSLContext presenting(Credential credential) {
         return context(new KeyManager[] {new Presenting(credential)});
+    }
+
+    /** An HTTP/1.1 client (what SOAP stacks speak) with this TLS. */
+    public static HttpClient httpClient(SSLContext tls) {
+        return HttpClient.newBuilder()
+                .sslContext(tls)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static SSLContext context(KeyManager[] keyManagers) {

@@ -1,9 +1,10 @@
-package org.pouch.gateway.soap;
+package org.pouch.gateway.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -12,12 +13,31 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-/** Reads the SOAP messages the edge answers with, and builds MTOM requests by hand, as a test sees them. */
-final class SoapMessages {
+/**
+ * SOAP 1.1 messages of the exchange service as a partner without a toolkit writes and reads them: submit
+ * requests built by hand, inline or as MTOM, and answers parsed with the JDK's DOM parser, DTDs refused.
+ */
+public final class SoapMessages {
+
+    public static final String SOAP_ACTION = "\"urn:pouch:exchange:v1:submit\"";
+    public static final String XML_CONTENT_TYPE = "text/xml; charset=utf-8";
+
+    /** A submit request as a partner's stack writes it, the envelope inline as base64. */
+    public static final String INLINE_REQUEST = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
+                           xmlns:px="urn:pouch:exchange:v1">
+              <soap:Body>
+                <px:submitRequest>
+                  <px:envelope>%s</px:envelope>
+                </px:submitRequest>
+              </soap:Body>
+            </soap:Envelope>
+            """;
 
     static final String BOUNDARY = "uuid:pouch-test-boundary";
-    static final String MTOM_CONTENT_TYPE = "multipart/related; type=\"application/xop+xml\"; boundary=\"" + BOUNDARY
-            + "\"; start=\"<root.message@pouch.test>\"; start-info=\"text/xml\"";
+    public static final String MTOM_CONTENT_TYPE = "multipart/related; type=\"application/xop+xml\"; boundary=\""
+            + BOUNDARY + "\"; start=\"<root.message@pouch.test>\"; start-info=\"text/xml\"";
 
     /** The root part of an MTOM submit request: the envelope element points at the attachment. */
     static final String MTOM_ROOT = """
@@ -38,8 +58,13 @@ final class SoapMessages {
 
     private SoapMessages() {}
 
+    /** {@link #INLINE_REQUEST} with the envelope as one line of base64. */
+    public static String inlineRequest(byte[] envelope) {
+        return INLINE_REQUEST.formatted(Base64.getEncoder().encodeToString(envelope));
+    }
+
     /** A multipart/related XOP package: {@link #MTOM_ROOT}, then the envelope as a binary part. */
-    static byte[] mtomRequest(byte[] envelope) {
+    public static byte[] mtomRequest(byte[] envelope) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             body.write(("--" + BOUNDARY + "\r\n"
@@ -63,7 +88,7 @@ final class SoapMessages {
     }
 
     /** The SOAP envelope in a response body, plain or the root part of a multipart one. */
-    static Document parse(String body) {
+    public static Document parse(String body) {
         Matcher envelope = SOAP_ENVELOPE.matcher(body);
         if (!envelope.find()) {
             throw new AssertionError("no SOAP envelope in: " + body);
@@ -72,7 +97,7 @@ final class SoapMessages {
     }
 
     /** Any XML document, namespace aware, DTDs refused. */
-    static Document xml(String text) {
+    public static Document xml(String text) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -85,7 +110,7 @@ final class SoapMessages {
     }
 
     /** The text of the only element with this local name, in any namespace. */
-    static String text(Document document, String localName) {
+    public static String text(Document document, String localName) {
         NodeList nodes = document.getElementsByTagNameNS("*", localName);
         if (nodes.getLength() != 1) {
             throw new AssertionError(nodes.getLength() + " elements named " + localName);
@@ -94,7 +119,7 @@ final class SoapMessages {
     }
 
     /** The local part of a QName-valued element such as faultcode: {@code Client} of {@code soap:Client}. */
-    static String localPart(String qualifiedName) {
+    public static String localPart(String qualifiedName) {
         return qualifiedName.substring(qualifiedName.indexOf(':') + 1);
     }
 }
