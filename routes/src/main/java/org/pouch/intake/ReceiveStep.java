@@ -15,6 +15,9 @@ import org.pouch.partners.ParticipantDirectory;
 /** Step {@code intake}: notes who delivered what, before anything else can fail. */
 final class ReceiveStep {
 
+    /** The audit log keeps at most this many characters of an actor. */
+    static final int MAX_ACTOR_LENGTH = 128;
+
     private final ParticipantDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
@@ -50,12 +53,16 @@ final class ReceiveStep {
         return actor(received.client(), received.submission().tlsClientCertificate());
     }
 
-    /** The participant the TLS client certificate belongs to, or the certificate's subject. */
+    /**
+     * The participant the TLS client certificate belongs to, or the certificate's subject, cut to what
+     * the audit log's actor column holds: a long subject must not make the audit entry fail.
+     */
     static String actor(Optional<ParticipantId> participant, X509Certificate tlsClientCertificate) {
-        return participant
+        String actor = participant
                 .map(ParticipantId::value)
                 .orElse("unregistered client "
                         + tlsClientCertificate.getSubjectX500Principal().getName());
+        return actor.length() <= MAX_ACTOR_LENGTH ? actor : actor.substring(0, MAX_ACTOR_LENGTH - 1) + "…";
     }
 
     static String sha256Hex(byte[] bytes) {
