@@ -1,0 +1,62 @@
+package org.pouch.formats.watchlist;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
+import org.pouch.exchange.RejectedException;
+import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.MessageType;
+import org.pouch.formats.RuleViolation;
+
+/**
+ * {@code watchlist-hit} version 1.0: JSON and XML in; JSON, XML and CSV out. Agencies' matchers send
+ * structured data, so no spreadsheet is accepted; analysts receive one.
+ */
+public final class WatchlistHitType implements MessageType<WatchlistHit> {
+
+    @Override
+    public String name() {
+        return WatchlistHit.TYPE;
+    }
+
+    @Override
+    public String schemaVersion() {
+        return WatchlistHit.SCHEMA_VERSION;
+    }
+
+    @Override
+    public Set<PayloadType> inboundFormats() {
+        return EnumSet.of(PayloadType.JSON, PayloadType.XML);
+    }
+
+    @Override
+    public Set<PayloadType> outboundFormats() {
+        return EnumSet.of(PayloadType.JSON, PayloadType.XML, PayloadType.CSV);
+    }
+
+    @Override
+    public WatchlistHit read(Payload payload) {
+        return switch (payload.type()) {
+            case JSON -> WatchlistHitJson.read(payload);
+            case XML -> WatchlistHitXml.read(payload);
+            case CSV ->
+                throw new RejectedException(RejectionReason.SCHEMA_INVALID, "$: watchlist-hit is not accepted as CSV");
+        };
+    }
+
+    @Override
+    public Payload write(WatchlistHit hit, PayloadType format) {
+        return switch (format) {
+            case JSON -> WatchlistHitJson.write(hit);
+            case XML -> WatchlistHitXml.write(hit);
+            case CSV -> WatchlistHitCsv.write(hit);
+        };
+    }
+
+    @Override
+    public List<RuleViolation> check(WatchlistHit hit) {
+        return WatchlistHitRules.check(hit);
+    }
+}
