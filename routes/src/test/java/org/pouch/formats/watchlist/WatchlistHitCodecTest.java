@@ -1,11 +1,13 @@
 package org.pouch.formats.watchlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,8 @@ class WatchlistHitCodecTest {
 
     @Test
     void aHitWithoutAnyOptionalFieldRoundTripsThroughXml() {
-        WatchlistHit bare = WatchlistHitMinimisation.without(
-                WatchlistHitFixtures.valid(), java.util.EnumSet.allOf(StrippableField.class));
+        WatchlistHit bare =
+                WatchlistHitMinimisation.without(WatchlistHitFixtures.valid(), EnumSet.allOf(StrippableField.class));
         Payload xml = TYPE.write(bare, PayloadType.XML);
         assertThat(TYPE.validate(xml)).isEqualTo(bare);
         assertThat(TYPE.write(bare, PayloadType.JSON).text()).doesNotContain("aliases", "documents");
@@ -81,8 +83,7 @@ class WatchlistHitCodecTest {
     @Test
     void csvIsNotAcceptedInbound() {
         assertThat(TYPE.inboundFormats()).doesNotContain(PayloadType.CSV);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> TYPE.read(Payload.of(PayloadType.CSV, WatchlistHitFixtures.golden("valid.csv"))))
+        assertThatThrownBy(() -> TYPE.read(Payload.of(PayloadType.CSV, WatchlistHitFixtures.golden("valid.csv"))))
                 .hasMessageContaining("not accepted as CSV");
     }
 
