@@ -4,6 +4,7 @@ import java.util.List;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.formats.MessageType;
+import org.pouch.formats.movements.PilgrimMovementsType;
 import org.pouch.formats.pilgrims.PilgrimListType;
 
 /**
@@ -13,7 +14,7 @@ import org.pouch.formats.pilgrims.PilgrimListType;
  */
 public final class MessageTypes {
 
-    private static final List<MessageType<?>> ALL = List.of(new PilgrimListType());
+    private static final List<MessageType<?>> ALL = List.of(new PilgrimListType(), new PilgrimMovementsType());
 
     private MessageTypes() {}
 
