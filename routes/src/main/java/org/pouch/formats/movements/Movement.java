@@ -1,5 +1,6 @@
 package org.pouch.formats.movements;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
@@ -11,8 +12,8 @@ import java.time.OffsetDateTime;
  */
 public record Movement(String id, Traveller traveller, Direction direction, String time, BorderPost borderPost) {
 
-    /** The time as an instant on the time line; the schema has already made sure it parses. */
-    OffsetDateTime parsedTime() {
-        return OffsetDateTime.parse(time);
+    /** Where the movement falls on the time line, whatever the offset; the schema has made sure it parses. */
+    Instant instant() {
+        return OffsetDateTime.parse(time).toInstant();
     }
 }

@@ -47,7 +47,7 @@ final class PilgrimMovementsRules {
             if (!ISO_ALPHA3.contains(movement.traveller().nationality())) {
                 violations.add(new RuleViolation(at + ".traveller.nationality", "iso-3166-alpha-3"));
             }
-            if (movement.parsedTime().toInstant().isAfter(latest)) {
+            if (movement.instant().isAfter(latest)) {
                 violations.add(new RuleViolation(at + ".time", "time-not-in-future"));
             }
             if (outOfTurn.contains(i)) {
@@ -71,7 +71,7 @@ final class PilgrimMovementsRules {
         }
         Set<Integer> outOfTurn = new HashSet<>();
         for (List<Integer> indices : byPassport.values()) {
-            indices.sort(Comparator.comparing(i -> movements.get(i).parsedTime().toInstant()));
+            indices.sort(Comparator.comparing(i -> movements.get(i).instant()));
             for (int k = 1; k < indices.size(); k++) {
                 Direction previous = movements.get(indices.get(k - 1)).direction();
                 if (movements.get(indices.get(k)).direction() == previous) {

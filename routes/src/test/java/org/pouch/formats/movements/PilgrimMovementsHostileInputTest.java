@@ -114,6 +114,11 @@ class PilgrimMovementsHostileInputTest {
                         JSON.replace("2026-07-29T14:05:00+03:00", "2026-07-29T25:05:00+03:00"),
                         "$.movements[1].time: format"),
                 vector(
+                        "JSON leap second, which the time line cannot hold",
+                        PayloadType.JSON,
+                        JSON.replace("2026-07-29T14:05:00+03:00", "2026-12-31T23:59:60Z"),
+                        "$.movements[1].time"),
+                vector(
                         "JSON bad direction",
                         PayloadType.JSON,
                         JSON.replace("\"direction\" : \"EXIT\"", "\"direction\" : \"exit\""),
