@@ -4,6 +4,7 @@ import java.util.List;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.formats.MessageType;
+import org.pouch.formats.movements.PilgrimMovementsType;
 import org.pouch.formats.pilgrims.PilgrimListType;
 import org.pouch.formats.watchlist.WatchlistHitType;
 
@@ -14,7 +15,8 @@ import org.pouch.formats.watchlist.WatchlistHitType;
  */
 public final class MessageTypes {
 
-    private static final List<MessageType<?>> ALL = List.of(new PilgrimListType(), new WatchlistHitType());
+    private static final List<MessageType<?>> ALL =
+            List.of(new PilgrimListType(), new PilgrimMovementsType(), new WatchlistHitType());
 
     private MessageTypes() {}
 

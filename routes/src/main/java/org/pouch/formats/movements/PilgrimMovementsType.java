@@ -1,0 +1,75 @@
+package org.pouch.formats.movements;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
+import org.pouch.exchange.RejectedException;
+import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.MessageType;
+import org.pouch.formats.RuleViolation;
+
+/** {@code pilgrim-movements} version 1.0: JSON and XML in and out. */
+public final class PilgrimMovementsType implements MessageType<PilgrimMovements> {
+
+    private final PilgrimMovementsRules rules;
+
+    /** Checks movement times against the system clock. */
+    public PilgrimMovementsType() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is when a movement's time is checked for being in the future */
+    public PilgrimMovementsType(Clock clock) {
+        this.rules = new PilgrimMovementsRules(clock);
+    }
+
+    @Override
+    public String name() {
+        return PilgrimMovements.TYPE;
+    }
+
+    @Override
+    public String schemaVersion() {
+        return PilgrimMovements.SCHEMA_VERSION;
+    }
+
+    @Override
+    public Set<PayloadType> inboundFormats() {
+        return EnumSet.of(PayloadType.JSON, PayloadType.XML);
+    }
+
+    @Override
+    public Set<PayloadType> outboundFormats() {
+        return EnumSet.of(PayloadType.JSON, PayloadType.XML);
+    }
+
+    /** @throws RejectedException schema-invalid, also for a CSV payload */
+    @Override
+    public PilgrimMovements read(Payload payload) {
+        return switch (payload.type()) {
+            case JSON -> PilgrimMovementsJson.read(payload);
+            case XML -> PilgrimMovementsXml.read(payload);
+            case CSV ->
+                throw new RejectedException(
+                        RejectionReason.SCHEMA_INVALID, "$: " + PilgrimMovements.TYPE + " has no CSV form");
+        };
+    }
+
+    /** @throws IllegalArgumentException for CSV, which is not one of the {@link #outboundFormats()} */
+    @Override
+    public Payload write(PilgrimMovements movements, PayloadType format) {
+        return switch (format) {
+            case JSON -> PilgrimMovementsJson.write(movements);
+            case XML -> PilgrimMovementsXml.write(movements);
+            case CSV -> throw new IllegalArgumentException(PilgrimMovements.TYPE + " has no CSV form");
+        };
+    }
+
+    @Override
+    public List<RuleViolation> check(PilgrimMovements movements) {
+        return rules.check(movements);
+    }
+}
