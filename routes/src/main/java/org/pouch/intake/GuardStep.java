@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.pouch.exchange.Header;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.catalog.MessageTypes;
 import org.pouch.partners.ParticipantDirectory;
 
 /**
  * Step {@code intake.guard}: the checks on the exchange itself, once the envelope is known to be
- * authentic: the creation time, the exchange policy, and message ids (the same envelope again is
- * answered with its first receipt; a different envelope under a used id is a replay).
+ * authentic: message ids (the same envelope again is answered with its first receipt; a different
+ * envelope under a used id is a replay), the creation time, the exchange policy, then the payload
+ * against its type's schema and business rules.
  */
 final class GuardStep {
 
@@ -46,6 +48,9 @@ final class GuardStep {
                     RejectionReason.POLICY_DENIED,
                     header.from() + " may not send " + header.type() + " to " + header.to());
         }
+        // Schema, then business rules: a typed rejection naming the field path and the rule.
+        MessageTypes.lookup(header.type(), header.schemaVersion())
+                .validate(opened.message().document().payload());
         return new GuardDecision.Fresh(opened);
     }
 

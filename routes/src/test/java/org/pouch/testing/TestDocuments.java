@@ -12,15 +12,14 @@ import org.pouch.exchange.PayloadType;
 /** Small exchange documents for tests, each with a fresh message id. */
 public final class TestDocuments {
 
+    /** Compact, as the canonical document form carries a JSON payload, so documents compare equal after a round trip. */
+    private static final byte[] VALID_PILGRIM_LIST = compact(resource("/formats/pilgrim-list/valid.json"));
+
     private TestDocuments() {}
 
+    /** A pilgrim list that passes its schema and business rules, as {@code formats/pilgrim-list/valid.json}. */
     public static ExchangeDocument json(ParticipantId from, ParticipantId to) {
-        return document(
-                from,
-                to,
-                Payload.of(
-                        PayloadType.JSON,
-                        "{\"group\":\"KRB-2026-0117\",\"leader\":\"محمد علی\",\"pilgrims\":[{\"name\":\"Ayesha Khan\"}]}"));
+        return document(from, to, Payload.of(PayloadType.JSON, VALID_PILGRIM_LIST));
     }
 
     public static ExchangeDocument document(ParticipantId from, ParticipantId to, Payload payload) {
@@ -42,6 +41,23 @@ public final class TestDocuments {
                         to,
                         createdAt.truncatedTo(ChronoUnit.MILLIS)),
                 payload);
+    }
+
+    private static byte[] compact(byte[] json) {
+        tools.jackson.databind.json.JsonMapper mapper =
+                tools.jackson.databind.json.JsonMapper.builder().build();
+        return mapper.writeValueAsBytes(mapper.readTree(json));
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = TestDocuments.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + name + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A JSON document whose payload is about {@code bytes} long. */

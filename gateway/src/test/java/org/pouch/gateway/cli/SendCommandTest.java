@@ -51,7 +51,7 @@ class SendCommandTest {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"rest", "soap"})
     void aPilgrimListIsAcceptedAndTheReceiptVerifies(String channel) throws Exception {
-        Path list = Files.writeString(work.resolve("pilgrims.json"), "{\"group\":\"KRB-2026-0117\",\"pilgrims\":[]}");
+        Path list = example("valid.json", "pilgrims.json");
         String messageId = UUID.randomUUID().toString();
 
         int exit = send(
@@ -74,7 +74,7 @@ class SendCommandTest {
 
     @Test
     void theSameMessageIdAgainWithOtherContentIsRejectedAsAReplay() throws Exception {
-        Path csv = Files.writeString(work.resolve("pilgrims.csv"), "surname,passport\nKhan,AB1234567\n");
+        Path csv = example("valid.csv", "pilgrims.csv");
         String messageId = UUID.randomUUID().toString();
         send(csv.toString(), "--from", "PK-MOI", "--to", "IQ-MOI", "--type", "pilgrim-list", "--message-id", messageId);
 
@@ -93,6 +93,25 @@ class SendCommandTest {
 
         assertThat(exit).isEqualTo(SendCommand.REJECTED);
         assertThat(output.toString()).contains("rejected: replay (409), incident ");
+    }
+
+    @Test
+    void aPilgrimListThatBreaksABusinessRuleIsRejectedWithItsCode() throws Exception {
+        Path list = Files.writeString(
+                work.resolve("overstay.json"),
+                Files.readString(example("valid.json", "valid.json")).replace("\"2027-03-01\"", "\"2027-05-30\""));
+
+        int exit = send(list.toString(), "--from", "PK-MOI", "--to", "IQ-MOI", "--type", "pilgrim-list");
+
+        assertThat(exit).isEqualTo(SendCommand.REJECTED);
+        assertThat(output.toString()).contains("rejected: business-rule-violated (422)");
+    }
+
+    /** A valid pilgrim list from the formats' golden files, copied where the command reads it. */
+    private Path example(String resource, String name) throws Exception {
+        try (var in = getClass().getResourceAsStream("/formats/pilgrim-list/" + resource)) {
+            return Files.write(work.resolve(name), in.readAllBytes());
+        }
     }
 
     @Test

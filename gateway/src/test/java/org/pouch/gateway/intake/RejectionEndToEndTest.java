@@ -31,6 +31,8 @@ import org.pouch.envelope.HostileEnvelopes;
 import org.pouch.envelope.HostileEnvelopes.Signing;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.ExchangeDocumentCodec;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.gateway.testing.GatewayAnswer;
 import org.pouch.gateway.testing.GatewayRecords;
@@ -63,8 +65,6 @@ class RejectionEndToEndTest {
     private static final Map<RejectionReason, String> NOT_REACHABLE_TODAY = Map.of(
             // Key rotation does not exist yet: the gateway has no retired decryption key to seal to.
             RejectionReason.KEY_RETIRED, "no key rotation yet, so no retired decryption key",
-            RejectionReason.SCHEMA_INVALID, "the guard checks no schemas until the message types exist",
-            RejectionReason.BUSINESS_RULE_VIOLATED, "the guard checks no business rules until the message types exist",
             RejectionReason.RATE_LIMITED, "there is no rate limit yet",
             RejectionReason.INTERNAL_ERROR,
                     "the gateway's own failure, not the sender's: IntakeRoutesTest breaks the ledger, SoapFaultTest"
@@ -238,6 +238,25 @@ class RejectionEndToEndTest {
                         IntakeRoutes.GUARD,
                         (client, channel) -> PartnerClient.seal(TestDocuments.createdAt(
                                 PK_MOI, IQ_MOI, Instant.now().minus(Duration.ofHours(1))))),
+                fromPkMoi(
+                        "a pilgrim list without its group",
+                        RejectionReason.SCHEMA_INVALID,
+                        IntakeRoutes.GUARD,
+                        (client, channel) -> PartnerClient.seal(TestDocuments.document(
+                                PK_MOI, IQ_MOI, Payload.of(PayloadType.JSON, "{\"pilgrims\":[]}")))),
+                fromPkMoi(
+                        "a pilgrim list whose stay outlasts the permitted period",
+                        RejectionReason.BUSINESS_RULE_VIOLATED,
+                        IntakeRoutes.GUARD,
+                        (client, channel) -> PartnerClient.seal(TestDocuments.document(
+                                PK_MOI,
+                                IQ_MOI,
+                                Payload.of(
+                                        PayloadType.JSON,
+                                        TestDocuments.json(PK_MOI, IQ_MOI)
+                                                .payload()
+                                                .text()
+                                                .replace("\"2027-03-01\"", "\"2027-05-30\""))))),
                 fromPkMoi(
                         "a used message id, another envelope",
                         RejectionReason.REPLAY,
