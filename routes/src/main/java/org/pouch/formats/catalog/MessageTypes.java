@@ -5,6 +5,7 @@ import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.pilgrims.PilgrimListType;
+import org.pouch.formats.training.TrainingScheduleType;
 
 /**
  * Every message type the gateway knows, by the type and schema version an exchange header names. Its
@@ -13,7 +14,7 @@ import org.pouch.formats.pilgrims.PilgrimListType;
  */
 public final class MessageTypes {
 
-    private static final List<MessageType<?>> ALL = List.of(new PilgrimListType());
+    private static final List<MessageType<?>> ALL = List.of(new PilgrimListType(), new TrainingScheduleType());
 
     private MessageTypes() {}
 
