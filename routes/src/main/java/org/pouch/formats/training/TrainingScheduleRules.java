@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.pouch.formats.RuleViolation;
 
@@ -13,6 +14,8 @@ import org.pouch.formats.RuleViolation;
  * canonical JSON form; docs/formats/training-schedule.md lists every rule.
  */
 final class TrainingScheduleRules {
+
+    private static final Set<String> ISO_ALPHA2 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
     private TrainingScheduleRules() {}
 
@@ -34,6 +37,9 @@ final class TrainingScheduleRules {
                 // Compared as instants: a session may cross a daylight-saving change.
                 violations.add(new RuleViolation(at + ".end", "end-after-start"));
             }
+            if (!ISO_ALPHA2.contains(session.place().country())) {
+                violations.add(new RuleViolation(at + ".place.country", "iso-3166-alpha-2"));
+            }
             if (session.capacity() < 1) {
                 violations.add(new RuleViolation(at + ".capacity", "capacity-positive"));
             }
@@ -41,10 +47,11 @@ final class TrainingScheduleRules {
         return violations;
     }
 
-    // ZoneId.of also takes offsets such as "+05:00"; a calendar needs a region whose rules it can look up.
+    // ZoneId.of also takes offsets such as "+05:00" and "UTC+5"; a calendar needs a region whose rules
+    // it can look up (a VTIMEZONE), so only the region ids the JDK lists count.
     private static boolean knownZone(String id) {
         try {
-            return ZoneId.getAvailableZoneIds().contains(id) && ZoneId.of(id) != null;
+            return ZoneId.getAvailableZoneIds().contains(ZoneId.of(id).getId());
         } catch (DateTimeException e) {
             return false;
         }
