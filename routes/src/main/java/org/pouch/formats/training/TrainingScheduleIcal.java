@@ -50,7 +50,9 @@ public final class TrainingScheduleIcal {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(allCancelled(schedule) ? ImmutableMethod.CANCEL : ImmutableMethod.PUBLISH);
-        // RFC 5545 3.2.19: every TZID a property names has its VTIMEZONE in the same object.
+        // RFC 5545 3.2.19: every TZID a property names has its VTIMEZONE in the same object. These come from
+        // ical4j's bundled definitions; its online update (net.fortuna.ical4j.timezone.update.enabled) is off
+        // by default and stays off, so writing a calendar never reaches the network.
         TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
         Set<String> zoneIds = new LinkedHashSet<>();
         schedule.sessions().forEach(session -> zoneIds.add(session.timeZone()));

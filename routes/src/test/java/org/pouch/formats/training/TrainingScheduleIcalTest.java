@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
@@ -118,8 +121,8 @@ class TrainingScheduleIcalTest {
 
     /** The schedule at a new revision with the session at index changed. */
     private static TrainingSchedule revise(
-            TrainingSchedule schedule, int revision, int index, java.util.function.UnaryOperator<Session> change) {
-        List<Session> sessions = new java.util.ArrayList<>(schedule.sessions());
+            TrainingSchedule schedule, int revision, int index, UnaryOperator<Session> change) {
+        List<Session> sessions = new ArrayList<>(schedule.sessions());
         sessions.set(index, change.apply(sessions.get(index)));
         return new TrainingSchedule(
                 schedule.programmeId(),
@@ -135,7 +138,7 @@ class TrainingScheduleIcalTest {
     }
 
     private static List<VEvent> events(Calendar calendar) {
-        return calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        return calendar.getComponents(Component.VEVENT);
     }
 
     private static String property(Calendar calendar, String name) {
