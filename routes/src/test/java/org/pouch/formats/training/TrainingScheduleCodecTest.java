@@ -3,8 +3,11 @@ package org.pouch.formats.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,11 +55,17 @@ class TrainingScheduleCodecTest {
     }
 
     @Test
-    void theCalendarExampleInTheDocsIsWhatTheGatewayWritesForTheJsonExample() throws IOException {
+    void theCalendarExampleInTheDocsIsWhatTheGatewayWritesForTheJsonExample() throws IOException, ParserException {
         String json = Files.readString(docs().resolve("examples").resolve("training-schedule.json"));
         TrainingSchedule schedule = TYPE.validate(Payload.of(PayloadType.JSON, json));
+        String example = Files.readString(docs().resolve("examples").resolve("training-schedule.ics"));
         assertThat(TrainingScheduleIcal.write(schedule, TrainingScheduleFixtures.CLOCK))
-                .isEqualTo(Files.readString(docs().resolve("examples").resolve("training-schedule.ics")));
+                .isEqualTo(example);
+        assertThat(new CalendarBuilder()
+                        .build(new StringReader(example))
+                        .validate()
+                        .getEntries())
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
