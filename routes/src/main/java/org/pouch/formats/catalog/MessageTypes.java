@@ -6,6 +6,7 @@ import org.pouch.exchange.RejectionReason;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.movements.PilgrimMovementsType;
 import org.pouch.formats.pilgrims.PilgrimListType;
+import org.pouch.formats.training.TrainingScheduleType;
 import org.pouch.formats.watchlist.WatchlistHitType;
 
 /**
@@ -15,8 +16,8 @@ import org.pouch.formats.watchlist.WatchlistHitType;
  */
 public final class MessageTypes {
 
-    private static final List<MessageType<?>> ALL =
-            List.of(new PilgrimListType(), new PilgrimMovementsType(), new WatchlistHitType());
+    private static final List<MessageType<?>> ALL = List.of(
+            new PilgrimListType(), new PilgrimMovementsType(), new WatchlistHitType(), new TrainingScheduleType());
 
     private MessageTypes() {}
 
