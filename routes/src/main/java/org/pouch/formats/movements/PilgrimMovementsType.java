@@ -8,11 +8,16 @@ import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.JsonForm;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
 
 /** {@code pilgrim-movements} version 1.0: JSON and XML in and out. */
 public final class PilgrimMovementsType implements MessageType<PilgrimMovements> {
+
+    /** The canonical JSON form, checked against the type's JSON Schema. */
+    static final JsonForm<PilgrimMovements> JSON =
+            JsonForm.of("/schemas/pilgrim-movements-1.0.schema.json", PilgrimMovements.class);
 
     private final PilgrimMovementsRules rules;
 
@@ -50,7 +55,7 @@ public final class PilgrimMovementsType implements MessageType<PilgrimMovements>
     @Override
     public PilgrimMovements read(Payload payload) {
         return switch (payload.type()) {
-            case JSON -> PilgrimMovementsJson.read(payload);
+            case JSON -> JSON.read(payload);
             case XML -> PilgrimMovementsXml.read(payload);
             case CSV ->
                 throw new RejectedException(
@@ -62,7 +67,7 @@ public final class PilgrimMovementsType implements MessageType<PilgrimMovements>
     @Override
     public Payload write(PilgrimMovements movements, PayloadType format) {
         return switch (format) {
-            case JSON -> PilgrimMovementsJson.write(movements);
+            case JSON -> JSON.write(movements);
             case XML -> PilgrimMovementsXml.write(movements);
             case CSV -> throw new IllegalArgumentException(PilgrimMovements.TYPE + " has no CSV form");
         };

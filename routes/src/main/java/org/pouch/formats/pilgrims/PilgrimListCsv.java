@@ -54,7 +54,7 @@ final class PilgrimListCsv {
         root.set("group", group(first));
         ArrayNode pilgrims = root.putArray("pilgrims");
         rows.forEach(row -> pilgrims.add(pilgrim(row)));
-        return PilgrimListJson.fromTree(root);
+        return PilgrimListType.JSON.fromTree(root);
     }
 
     private static List<PilgrimCsvRow> rows(Payload payload) {

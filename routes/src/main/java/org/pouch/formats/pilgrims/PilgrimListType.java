@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Set;
 import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
+import org.pouch.formats.JsonForm;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
 
 /** {@code pilgrim-list} version 1.0: JSON, XML and CSV in and out. */
 public final class PilgrimListType implements MessageType<PilgrimList> {
+
+    /** The canonical JSON form, checked against the type's JSON Schema. */
+    static final JsonForm<PilgrimList> JSON = JsonForm.of("/schemas/pilgrim-list-1.0.schema.json", PilgrimList.class);
 
     @Override
     public String name() {
@@ -34,7 +38,7 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
     @Override
     public PilgrimList read(Payload payload) {
         return switch (payload.type()) {
-            case JSON -> PilgrimListJson.read(payload);
+            case JSON -> JSON.read(payload);
             case XML -> PilgrimListXml.read(payload);
             case CSV -> PilgrimListCsv.read(payload);
         };
@@ -43,7 +47,7 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
     @Override
     public Payload write(PilgrimList list, PayloadType format) {
         return switch (format) {
-            case JSON -> PilgrimListJson.write(list);
+            case JSON -> JSON.write(list);
             case XML -> PilgrimListXml.write(list);
             case CSV -> PilgrimListCsv.write(list);
         };

@@ -7,6 +7,7 @@ import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.JsonForm;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
 
@@ -16,6 +17,10 @@ import org.pouch.formats.RuleViolation;
  * {@link TrainingScheduleIcal#write}.
  */
 public final class TrainingScheduleType implements MessageType<TrainingSchedule> {
+
+    /** The canonical JSON form, checked against the type's JSON Schema. */
+    static final JsonForm<TrainingSchedule> JSON =
+            JsonForm.of("/schemas/training-schedule-1.0.schema.json", TrainingSchedule.class);
 
     @Override
     public String name() {
@@ -40,7 +45,7 @@ public final class TrainingScheduleType implements MessageType<TrainingSchedule>
     @Override
     public TrainingSchedule read(Payload payload) {
         return switch (payload.type()) {
-            case JSON -> TrainingScheduleJson.read(payload);
+            case JSON -> JSON.read(payload);
             case XML -> TrainingScheduleXml.read(payload);
             case CSV -> throw unsupported(payload.type());
         };
@@ -49,7 +54,7 @@ public final class TrainingScheduleType implements MessageType<TrainingSchedule>
     @Override
     public Payload write(TrainingSchedule schedule, PayloadType format) {
         return switch (format) {
-            case JSON -> TrainingScheduleJson.write(schedule);
+            case JSON -> JSON.write(schedule);
             case XML -> TrainingScheduleXml.write(schedule);
             case CSV -> throw new IllegalArgumentException("training-schedule has no CSV form");
         };

@@ -56,7 +56,7 @@ final class WatchlistHitCsv {
 
     // The value the JSON form carries (migrant-smuggling), not the Java constant's name.
     private static String wire(Enum<?> value) {
-        return WatchlistHitJson.WRITER.convertValue(value, String.class);
+        return WatchlistHitType.JSON.convert(value, String.class);
     }
 
     private static String cell(String value) {

@@ -1,5 +1,6 @@
 package org.pouch.formats.watchlist;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -7,14 +8,25 @@ import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.JsonForm;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
+import tools.jackson.databind.cfg.DateTimeFeature;
 
 /**
  * {@code watchlist-hit} version 1.0: JSON and XML in; JSON, XML and CSV out. Agencies' matchers send
  * structured data, so no spreadsheet is accepted; analysts receive one.
  */
 public final class WatchlistHitType implements MessageType<WatchlistHit> {
+
+    /** The canonical JSON form, checked against the type's JSON Schema. */
+    static final JsonForm<WatchlistHit> JSON = JsonForm.of(
+            "/schemas/watchlist-hit-1.0.schema.json",
+            WatchlistHit.class,
+            // The encounter's offset is evidence of local time at the post; Jackson would move it to UTC.
+            reader -> reader.without(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE),
+            // Empty lists are left out, as absent ones are: the XML form cannot tell them apart either.
+            JsonInclude.Include.NON_EMPTY);
 
     @Override
     public String name() {
@@ -39,7 +51,7 @@ public final class WatchlistHitType implements MessageType<WatchlistHit> {
     @Override
     public WatchlistHit read(Payload payload) {
         return switch (payload.type()) {
-            case JSON -> WatchlistHitJson.read(payload);
+            case JSON -> JSON.read(payload);
             case XML -> WatchlistHitXml.read(payload);
             case CSV ->
                 throw new RejectedException(RejectionReason.SCHEMA_INVALID, "$: watchlist-hit is not accepted as CSV");
@@ -49,7 +61,7 @@ public final class WatchlistHitType implements MessageType<WatchlistHit> {
     @Override
     public Payload write(WatchlistHit hit, PayloadType format) {
         return switch (format) {
-            case JSON -> WatchlistHitJson.write(hit);
+            case JSON -> JSON.write(hit);
             case XML -> WatchlistHitXml.write(hit);
             case CSV -> WatchlistHitCsv.write(hit);
         };
