@@ -7,7 +7,6 @@ import static org.pouch.testing.TestPki.GATEWAY;
 import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -199,12 +198,5 @@ class OpenSslInteropTest {
 
         assertThat(verified.succeeded()).as(verified.toString()).isTrue();
         assertThat(verified.stdout()).isEqualTo(org.pouch.exchange.ReceiptCodec.encode(receipt));
-    }
-
-    @Test
-    void theTestPkiFilesAreWhereTheseTestsLook() {
-        assertThat(Files.exists(pkiFiles.resolve("gateway/encryption-ec.crt"))).isTrue();
-        assertThat(Files.exists(pkiFiles.resolve("participants/pk-moi/signing-rsa.key")))
-                .isTrue();
     }
 }
