@@ -1,6 +1,7 @@
 package org.pouch.audit;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pouch.exchange.ParticipantId;
@@ -12,6 +13,8 @@ import org.pouch.exchange.RejectionReason;
  * @param step the route step that recorded it, for example {@code intake.open}
  * @param actor who caused it: a participant id for exchange events, an officer's name for key events
  * @param envelopeSha256 hex SHA-256 of the envelope concerned, when there is one
+ * @param details further facts of this event (attempt number, HTTP status, fields stripped, key
+ *     fingerprint); short identities and figures, never payload plaintext
  */
 public record AuditEvent(
         Instant at,
@@ -25,7 +28,8 @@ public record AuditEvent(
         Optional<String> messageType,
         Optional<String> envelopeSha256,
         Optional<RejectionReason> reason,
-        Optional<String> incidentId) {
+        Optional<String> incidentId,
+        Map<String, String> details) {
 
     public AuditEvent {
         Objects.requireNonNull(at);
@@ -40,5 +44,36 @@ public record AuditEvent(
         Objects.requireNonNull(envelopeSha256);
         Objects.requireNonNull(reason);
         Objects.requireNonNull(incidentId);
+        details = Map.copyOf(details);
+    }
+
+    /** An event with no further details. */
+    public AuditEvent(
+            Instant at,
+            AuditEventType type,
+            String step,
+            String actor,
+            Optional<String> exchangeId,
+            Optional<String> messageId,
+            Optional<ParticipantId> sender,
+            Optional<ParticipantId> recipient,
+            Optional<String> messageType,
+            Optional<String> envelopeSha256,
+            Optional<RejectionReason> reason,
+            Optional<String> incidentId) {
+        this(
+                at,
+                type,
+                step,
+                actor,
+                exchangeId,
+                messageId,
+                sender,
+                recipient,
+                messageType,
+                envelopeSha256,
+                reason,
+                incidentId,
+                Map.of());
     }
 }
