@@ -52,6 +52,29 @@ public interface MessageType<T> {
         return message;
     }
 
+    /**
+     * The fields a recipient may be denied, by their path in the canonical JSON form without the leading
+     * {@code $.} (for example {@code subject.documents}); only optional fields, so that what is left is
+     * still a valid message. Empty for a type that allows no stripping.
+     */
+    default Set<String> strippableFields() {
+        return Set.of();
+    }
+
+    /**
+     * Data minimisation: a copy of the message without the fields at these paths. Pure; the input is
+     * never changed.
+     *
+     * @throws IllegalArgumentException when a path is not one of {@link #strippableFields()}, so that a
+     *     misspelt policy fails loudly instead of sending what it meant to hold back
+     */
+    default T minimise(T message, Set<String> paths) {
+        if (!paths.isEmpty()) {
+            throw new IllegalArgumentException(name() + " has no fields that can be stripped: " + paths);
+        }
+        return message;
+    }
+
     /** Validates a payload and writes it in the recipient's format: what delivery runs. */
     default Payload transform(Payload payload, PayloadType format) {
         return write(validate(payload), format);

@@ -3,8 +3,6 @@ package org.pouch.formats.watchlist;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Data minimisation: a copy of a hit without the fields a recipient may not see. Pure functions; the
@@ -39,27 +37,16 @@ public final class WatchlistHitMinimisation {
     }
 
     /**
-     * A copy of a hit's canonical JSON tree without the fields at the given paths ({@code subject.documents}).
+     * The hit without the fields at the given paths ({@code subject.documents}).
      *
      * @throws IllegalArgumentException when a path is not one of the {@link StrippableField}s
      */
-    public static JsonNode without(JsonNode hit, Collection<String> paths) {
+    public static WatchlistHit withoutPaths(WatchlistHit hit, Collection<String> paths) {
         Set<StrippableField> fields = EnumSet.noneOf(StrippableField.class);
         for (String path : paths) {
             fields.add(StrippableField.byPath(path)
                     .orElseThrow(() -> new IllegalArgumentException("not a field that can be stripped: " + path)));
         }
-        JsonNode copy = hit.deepCopy();
-        for (StrippableField field : fields) {
-            String[] steps = field.path().split("\\.");
-            JsonNode parent = copy;
-            for (int i = 0; i < steps.length - 1 && parent != null; i++) {
-                parent = parent.get(steps[i]);
-            }
-            if (parent instanceof ObjectNode object) {
-                object.remove(steps[steps.length - 1]);
-            }
-        }
-        return copy;
+        return without(hit, fields);
     }
 }

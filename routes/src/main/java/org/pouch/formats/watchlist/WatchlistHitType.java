@@ -1,9 +1,12 @@
 package org.pouch.formats.watchlist;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
@@ -65,6 +68,18 @@ public final class WatchlistHitType implements MessageType<WatchlistHit> {
             case XML -> WatchlistHitXml.write(hit);
             case CSV -> WatchlistHitCsv.write(hit);
         };
+    }
+
+    @Override
+    public Set<String> strippableFields() {
+        return Arrays.stream(StrippableField.values())
+                .map(StrippableField::path)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public WatchlistHit minimise(WatchlistHit hit, Set<String> paths) {
+        return WatchlistHitMinimisation.withoutPaths(hit, paths);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,28 +41,40 @@ class WatchlistHitMinimisationTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StrippableField.class)
-    void eachStrippableFieldIsGoneFromTheTreeAndTheResultIsStillAValidHit(StrippableField field) {
-        JsonNode tree = JSON.readTree(WatchlistHitFixtures.golden("valid.json"));
+    void eachStrippableFieldIsGoneFromTheWrittenHitAndTheResultIsStillAValidHit(StrippableField field) {
+        WatchlistHit valid = WatchlistHitFixtures.valid();
 
-        JsonNode stripped = WatchlistHitMinimisation.without(tree, List.of(field.path()));
+        WatchlistHit stripped = WatchlistHitFixtures.TYPE.minimise(valid, Set.of(field.path()));
 
+        Payload written = WatchlistHitFixtures.TYPE.write(stripped, PayloadType.JSON);
+        JsonNode tree = JSON.readTree(written.text());
         String[] steps = field.path().split("\\.");
-        assertThat(tree.get(steps[0]).has(steps[1]))
+        assertThat(tree.get(steps[0]).has(steps[1])).isFalse();
+        assertThat(JSON.readTree(WatchlistHitFixtures.TYPE
+                                .write(valid, PayloadType.JSON)
+                                .text())
+                        .get(steps[0])
+                        .has(steps[1]))
                 .as("the input is untouched")
                 .isTrue();
-        assertThat(stripped.get(steps[0]).has(steps[1])).isFalse();
-        Payload payload = Payload.of(PayloadType.JSON, JSON.writeValueAsString(stripped));
-        assertThat(WatchlistHitFixtures.TYPE.validate(payload))
-                .isEqualTo(WatchlistHitMinimisation.without(WatchlistHitFixtures.valid(), EnumSet.of(field)));
+        assertThat(WatchlistHitFixtures.TYPE.validate(written)).isEqualTo(stripped);
+    }
+
+    @Test
+    void everyStrippableFieldIsOfferedByTheMessageType() {
+        assertThat(WatchlistHitFixtures.TYPE.strippableFields())
+                .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(StrippableField.class).stream()
+                        .map(StrippableField::path)
+                        .toList());
     }
 
     @Test
     void aPathThatCannotBeStrippedIsRefusedNotIgnored() {
-        JsonNode tree = JSON.readTree(WatchlistHitFixtures.golden("valid.json"));
-        assertThatThrownBy(() -> WatchlistHitMinimisation.without(tree, List.of("subject.document")))
+        WatchlistHit valid = WatchlistHitFixtures.valid();
+        assertThatThrownBy(() -> WatchlistHitFixtures.TYPE.minimise(valid, Set.of("subject.document")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("subject.document");
-        assertThatThrownBy(() -> WatchlistHitMinimisation.without(tree, List.of("subject.names")))
+        assertThatThrownBy(() -> WatchlistHitFixtures.TYPE.minimise(valid, Set.of("subject.names")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
