@@ -16,6 +16,7 @@ import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.Intake;
 import org.pouch.intake.IntakeRoutes;
 import org.pouch.intake.IntakeSettings;
+import org.pouch.overstay.OverstayRecords;
 import org.pouch.partners.ParticipantDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,7 @@ public class IntakeConfiguration {
             ExchangeLedger ledger,
             AuditTrail audit,
             ReceiptSigner receipts,
+            OverstayRecords overstay,
             Clock clock) {
         return new IntakeRoutes(
                 new IntakeSettings(properties.participantId(), properties.createdAtWindow()),
@@ -61,6 +63,7 @@ public class IntakeConfiguration {
                 audit,
                 receipts,
                 StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY),
+                overstay,
                 clock);
     }
 
