@@ -2,12 +2,19 @@ package org.pouch.keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -40,6 +47,33 @@ public final class CertificationRequests {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + subject + "' is not a distinguished name", e);
+        }
+    }
+
+    /**
+     * A self-signed stand-in certificate for a key that awaits its real one: key stores (PKCS#12 files,
+     * PKCS#11 tokens) hold a private key only together with a certificate. Never published or trusted.
+     */
+    public static X509Certificate placeholderCertificate(
+            String subject, PublicKey publicKey, PrivateKey privateKey, Provider provider, Instant now) {
+        String algorithm = KeySuite.of(publicKey) == KeySuite.EC_P256 ? "SHA256withECDSA" : "SHA256withRSA";
+        try {
+            X500Name name = new X500Name(subject);
+            var holder = new JcaX509v3CertificateBuilder(
+                            name,
+                            BigInteger.valueOf(now.toEpochMilli()),
+                            Date.from(now),
+                            Date.from(now.plus(Duration.ofDays(1))),
+                            name,
+                            publicKey)
+                    .build(new JcaContentSignerBuilder(algorithm)
+                            .setProvider(provider)
+                            .build(privateKey));
+            return new JcaX509CertificateConverter()
+                    .setProvider(BouncyCastleProviders.publicKey())
+                    .getCertificate(holder);
+        } catch (OperatorCreationException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a placeholder certificate", e);
         }
     }
 
