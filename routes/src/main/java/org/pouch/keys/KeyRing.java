@@ -67,6 +67,19 @@ public final class KeyRing {
         return live;
     }
 
+    /**
+     * The keys whose certificates are published: the live ones, then pending keys that have their
+     * certificate. Partners fetch a new encryption certificate before it becomes primary and may seal to
+     * it at once, so the gateway opens envelopes sealed to any of these.
+     */
+    public List<RingEntry> published() {
+        List<RingEntry> published = new ArrayList<>(live());
+        entries.stream()
+                .filter(e -> e.state() == KeyState.PENDING && e.certificate().isPresent())
+                .forEach(published::add);
+        return published;
+    }
+
     /** Certificates of keys out of service, retired or destroyed. */
     public List<X509Certificate> outOfService() {
         return entries.stream()

@@ -93,7 +93,7 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
             if (!ring.id().owner().equals(gateway)) {
                 continue;
             }
-            for (RingEntry entry : ring.live()) {
+            for (RingEntry entry : ring.published()) {
                 Credential previous =
                         current == null ? null : current.credentials().get(entry.id());
                 credentials.put(entry.id(), previous != null ? previous : credential(entry));
@@ -134,7 +134,7 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
     @Override
     public List<Credential> openingKeys() {
         Snapshot current = snapshot();
-        return gatewayRing(KeyPurpose.ENCRYPTION).map(KeyRing::live).orElse(List.of()).stream()
+        return gatewayRing(KeyPurpose.ENCRYPTION).map(KeyRing::published).orElse(List.of()).stream()
                 .map(entry -> current.credentials().get(entry.id()))
                 .toList();
     }
