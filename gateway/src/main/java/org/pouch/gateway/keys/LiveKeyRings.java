@@ -113,6 +113,10 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
         return current;
     }
 
+    ParticipantId gatewayId() {
+        return gateway;
+    }
+
     Optional<KeyRing> gatewayRing(KeyPurpose purpose) {
         return Optional.ofNullable(snapshot().rings().get(new RingId(gateway, purpose)));
     }

@@ -82,6 +82,13 @@ final class Officers {
         throw new AssertionError("no " + state + " " + suite + " " + purpose.wireName() + " key in " + listed.body());
     }
 
+    /** Seals as PK-MOI would after fetching the gateway's current EC encryption certificate. */
+    byte[] sealedToCurrentKey(org.pouch.exchange.ExchangeDocument document, org.pouch.certificates.Credential signer)
+            throws IOException, InterruptedException {
+        X509Certificate current = certificateOf(gatewayKey(KeyPurpose.ENCRYPTION, "primary", "ec"));
+        return new org.pouch.envelope.EnvelopeSealer(() -> signer, java.time.Clock.systemUTC()).seal(document, current);
+    }
+
     static X509Certificate certificateOf(JsonNode key) {
         return Pem.certificates(key.path("certificate").asString()).get(0);
     }
