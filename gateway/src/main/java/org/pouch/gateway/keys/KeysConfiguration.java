@@ -65,6 +65,14 @@ public class KeysConfiguration {
         return live::signingKey;
     }
 
+    /** Certificate expiry in the health endpoint and as a gauge. */
+    @Bean
+    CertificateExpiry certificateExpiry(LiveKeyRings live, Clock clock, KeyRingProperties properties) {
+        CertificateExpiry expiry = new CertificateExpiry(live, clock, properties.expiryWarning());
+        live.onChange(expiry::refreshGauges);
+        return expiry;
+    }
+
     @Bean
     KeyOffice keyOffice(
             JdbcKeyRingStore store,

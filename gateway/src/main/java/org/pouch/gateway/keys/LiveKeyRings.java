@@ -46,6 +46,7 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
     private final TrustMaterial trust;
     private final ScheduledExecutorService poller;
     private volatile Snapshot snapshot;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     LiveKeyRings(
             JdbcKeyRingStore store,
@@ -102,6 +103,12 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
         applyPartnerRings(rings);
         snapshot = new Snapshot(count, Map.copyOf(rings), Map.copyOf(credentials));
         log.info("Key rings loaded at change {}", count);
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} after every reload. */
+    void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     Snapshot snapshot() {
