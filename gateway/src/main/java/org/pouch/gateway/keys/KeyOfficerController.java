@@ -73,9 +73,9 @@ class KeyOfficerController {
                 .body(generated);
     }
 
-    @GetMapping(value = "/api/v1/keys/{id}/csr", produces = "application/pkcs10")
-    String csr(@PathVariable String id) {
-        return office.csr(id);
+    @GetMapping("/api/v1/keys/{id}/csr")
+    java.util.Map<String, String> csr(@PathVariable String id) {
+        return java.util.Map.of("key", id, "csr", office.csr(id));
     }
 
     @PostMapping("/api/v1/keys/{id}/certificate")
