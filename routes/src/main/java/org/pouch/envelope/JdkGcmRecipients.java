@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.cms.ecc.ECCCMSSharedInfo;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
@@ -47,6 +48,8 @@ final class JdkGcmRecipients {
 
     private static final int MIN_TAG_BYTES = 12;
     private static final int AES_256_BITS = 256;
+    private static final AlgorithmIdentifier P256 =
+            new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp256r1);
 
     private JdkGcmRecipients() {}
 
@@ -93,8 +96,11 @@ final class JdkGcmRecipients {
                     throw new CMSException("a token key opens ECDH with the SHA-256 KDF and AES-256 key wrap only");
                 }
                 try {
-                    PublicKey sender = KeyFactory.getInstance("EC")
-                            .generatePublic(new X509EncodedKeySpec(senderPublicKey.getEncoded()));
+                    // The originator key usually leaves its curve implicit (RFC 5753): it is the profile's P-256.
+                    SubjectPublicKeyInfo onP256 = new SubjectPublicKeyInfo(
+                            P256, senderPublicKey.getPublicKeyData().getBytes());
+                    PublicKey sender =
+                            KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(onP256.getEncoded()));
                     KeyAgreement agreement = KeyAgreement.getInstance("ECDH", token);
                     agreement.init(key);
                     agreement.doPhase(sender, true);
@@ -119,7 +125,7 @@ final class JdkGcmRecipients {
 
             @Override
             public AlgorithmIdentifier getPrivateKeyAlgorithmIdentifier() {
-                return new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey);
+                return P256;
             }
         };
     }

@@ -34,7 +34,14 @@ final class Pkcs11Custody implements KeyCustody {
 
     Pkcs11Custody(String library, Integer slot, int slotListIndex, char[] pin, Clock clock) {
         String slotLine = slot != null ? "slot = " + slot : "slotListIndex = " + slotListIndex;
-        String configuration = "--name = pouch\nlibrary = " + library + "\n" + slotLine + "\n";
+        // EC private keys must be allowed to derive (the ECDH of key agreement) as well as to sign, and must
+        // never be extractable. What ECDH derives is the shared secret, which the KDF outside the token needs:
+        // that one is readable (and a session object, gone with the session).
+        String configuration = "--name = pouch\nlibrary = " + library + "\n" + slotLine + "\n"
+                + "attributes(*, CKO_PRIVATE_KEY, CKK_EC) = {\n"
+                + "  CKA_SIGN = true\n  CKA_DERIVE = true\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n"
+                + "attributes(*, CKO_SECRET_KEY, CKK_GENERIC_SECRET) = {\n"
+                + "  CKA_SENSITIVE = false\n  CKA_EXTRACTABLE = true\n}\n";
         Provider base = Security.getProvider("SunPKCS11");
         if (base == null) {
             throw new IllegalStateException("this JDK has no SunPKCS11 provider");
