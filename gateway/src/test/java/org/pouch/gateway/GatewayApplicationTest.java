@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class GatewayApplicationTest {
     SoapEdgeProperties soapProperties;
 
     @Autowired
-    Credential signingCredential;
+    Supplier<Credential> signingKey;
 
     @Autowired
     DecryptionKeys decryptionKeys;
@@ -54,7 +55,7 @@ class GatewayApplicationTest {
     @Test
     void migratedTheDatabaseToTheLatestSchema() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("5");
     }
 
     @Test
@@ -68,7 +69,7 @@ class GatewayApplicationTest {
 
     @Test
     void signsWithTheConfiguredGatewaySigningKey() {
-        assertThat(signingCredential.certificate())
+        assertThat(signingKey.get().certificate())
                 .isEqualTo(PKI.signing(TestPki.GATEWAY, KeySuite.EC_P256).certificate());
     }
 
