@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class GatewayApplicationTest {
     SoapEdgeProperties soapProperties;
 
     @Autowired
-    Credential signingCredential;
+    Supplier<Credential> signingKey;
 
     @Autowired
     DecryptionKeys decryptionKeys;
@@ -76,7 +77,7 @@ class GatewayApplicationTest {
 
     @Test
     void signsWithTheConfiguredGatewaySigningKey() {
-        assertThat(signingCredential.certificate())
+        assertThat(signingKey.get().certificate())
                 .isEqualTo(PKI.signing(TestPki.GATEWAY, KeySuite.EC_P256).certificate());
     }
 

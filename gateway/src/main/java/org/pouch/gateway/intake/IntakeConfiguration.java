@@ -1,6 +1,7 @@
 package org.pouch.gateway.intake;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
 import org.pouch.audit.AuditTrail;
@@ -41,8 +42,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    ReceiptSigner receiptSigner(Credential signingCredential, Clock clock) {
-        return new ReceiptSigner(() -> signingCredential, clock);
+    ReceiptSigner receiptSigner(Supplier<Credential> signingKey, Clock clock) {
+        return new ReceiptSigner(signingKey, clock);
     }
 
     @Bean
