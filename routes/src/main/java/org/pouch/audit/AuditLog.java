@@ -43,7 +43,7 @@ public final class AuditLog {
     }
 
     public AuditEntry append(AuditEvent event) {
-        return store.append(event);
+        return store.add(event);
     }
 
     public long size() {

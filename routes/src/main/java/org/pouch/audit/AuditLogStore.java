@@ -14,7 +14,7 @@ public interface AuditLogStore {
      * Appends the event at the next free index, with the leaf hash of its encoding, so that indexes stay
      * 0, 1, 2, ... without a gap even when several gateway nodes append at once.
      */
-    AuditEntry append(AuditEvent event);
+    AuditEntry add(AuditEvent event);
 
     /** How many entries the log holds. */
     long size();

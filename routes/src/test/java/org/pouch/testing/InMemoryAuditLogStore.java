@@ -21,7 +21,7 @@ public final class InMemoryAuditLogStore implements AuditLogStore {
     private final List<SignedCheckpoint> checkpoints = new ArrayList<>();
 
     @Override
-    public synchronized AuditEntry append(AuditEvent event) {
+    public synchronized AuditEntry add(AuditEvent event) {
         AuditEntry entry = AuditEntry.of(entries.size(), event);
         entries.add(new RecordedEntry(entry, AuditEntryEncoding.leafHash(entry)));
         return entry;
