@@ -19,7 +19,10 @@ public interface AuditLogStore {
     /** How many entries the log holds. */
     long size();
 
-    /** Entries {@code from} (inclusive) to {@code to} (exclusive) in index order. */
+    /**
+     * The entries at positions {@code from} (inclusive) to {@code to} (exclusive) in index order. In an
+     * intact log an entry's position is its index; in a damaged one the difference is the evidence.
+     */
     List<RecordedEntry> read(long from, long to);
 
     void addCheckpoint(SignedCheckpoint checkpoint);

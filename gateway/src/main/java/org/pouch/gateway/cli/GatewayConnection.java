@@ -126,7 +126,7 @@ final class GatewayConnection {
         return value == null ? otherwise : value;
     }
 
-    private static SSLContext tls(Path clientKeyStore, Path trustStore, char[] password) {
+    static SSLContext tls(Path clientKeyStore, Path trustStore, char[] password) {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(load(clientKeyStore, password), password);
