@@ -78,6 +78,7 @@ class AuditLogOnPostgresTest {
             assertThatThrownBy(() -> asRole.execute(attempt))
                     .as(attempt)
                     .isInstanceOf(DataAccessException.class)
+                    .rootCause()
                     .hasMessageContaining("permission denied");
         }
         assertThat(trail.size()).isEqualTo(checkpoint.checkpoint().size());

@@ -33,7 +33,7 @@ class PouchCliTest {
     void pkiExampleExitsZeroAndWritesTheDocumentedTree() throws IOException {
         assertThat(firstRun.exitCode()).as(firstRun.err()).isZero();
         assertThat(relativeFiles(generated))
-                .hasSize(129)
+                .hasSize(133)
                 .contains(
                         "truststore.p12",
                         "ca/root-ca.crt",
@@ -41,6 +41,7 @@ class PouchCliTest {
                         "ca/root-ca.crl",
                         "ca/issuing-ca.crl",
                         "gateway/tls-server.p12",
+                        "gateway/audit-checkpoint.crt",
                         "gateway/encryption-rsa.key",
                         "participants/pk-moi/signing-ec.crt",
                         "participants/iq-moi/tls-client-chain.pem",
