@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,8 +28,10 @@ import org.pouch.gateway.testing.ManagementClient;
 import org.pouch.gateway.testing.PartnerClient;
 import org.pouch.testing.TestDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -115,6 +119,35 @@ class AuditLogEndToEndTest {
         AuditorSession.Run run = auditor.verify(auditor.export("", "all"), kept);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("verified: ").contains("extends the previous checkpoint");
+    }
+
+    @Test
+    void pouchAuditExportPullsWhatPouchAuditVerifyAccepts(@Value("${test-directory}") Path testDirectory)
+            throws Exception {
+        Path pki = testDirectory.resolve("pki");
+        Path export = directory.resolve("pulled.jsonl");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = PouchCli.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        int exitCode = command.execute(
+                "audit",
+                "export",
+                "--gateway",
+                "https://localhost:" + managementPort,
+                "--key-store",
+                pki.resolve("staff/auditor.p12").toString(),
+                "--trust-store",
+                pki.resolve("truststore.p12").toString(),
+                "--out",
+                export.toString());
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("export written to");
+        AuditorSession.Run verified = new AuditorSession(managementPort, directory).verify(export);
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
     }
 
     @Test
