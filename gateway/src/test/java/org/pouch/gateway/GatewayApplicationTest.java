@@ -54,7 +54,8 @@ class GatewayApplicationTest {
     @Test
     void migratedTheDatabaseToTheLatestSchema() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+        // At least the verifiable audit log's migration; other features add theirs.
+        assertThat(flyway.info().current().getVersion().isAtLeast("4")).isTrue();
     }
 
     @Test
