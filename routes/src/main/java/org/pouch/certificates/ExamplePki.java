@@ -139,6 +139,23 @@ public final class ExamplePki {
                         "::1"));
     }
 
+    /**
+     * The gateway's audit-checkpoint credential: signs the audit log's checkpoints and nothing else, so
+     * that an auditor trusts one certificate for the log, whatever happens to the message-signing keys.
+     */
+    public Credential auditCheckpoint() {
+        String name = GATEWAY.value().toLowerCase(Locale.ROOT) + "-audit-checkpoint";
+        return memo(
+                name,
+                () -> issue(
+                        name,
+                        "C=PK, " + ORGANISATION + ", OU=" + GATEWAY + ", CN=" + GATEWAY + " audit checkpoint",
+                        KeySuite.EC_P256,
+                        CertificateProfile.SIGNING,
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(LIFETIME)));
+    }
+
     /** A staff member's TLS client credential for the management port; see {@link #STAFF}. */
     public Credential staff(String role) {
         if (!STAFF.contains(role)) {

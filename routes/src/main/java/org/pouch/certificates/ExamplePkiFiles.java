@@ -63,6 +63,7 @@ public final class ExamplePkiFiles {
 
         exchangeCredentials(ExamplePki.GATEWAY);
         credential(layout.tlsServer(), pki.tlsServer());
+        credential(layout.auditCheckpoint(), pki.auditCheckpoint());
         for (ParticipantId participant : ExamplePki.PARTICIPANTS) {
             exchangeCredentials(participant);
             credential(layout.tlsClient(participant), pki.tlsClient(participant));

@@ -56,6 +56,11 @@ public record ExamplePkiLayout(Path directory) {
         return folder(ExamplePki.GATEWAY).resolve("tls-server");
     }
 
+    /** The gateway's audit-checkpoint credential, which signs the audit log's checkpoints. */
+    public Path auditCheckpoint() {
+        return folder(ExamplePki.GATEWAY).resolve("audit-checkpoint");
+    }
+
     public Path staff(String role) {
         return directory.resolve("staff").resolve(role);
     }

@@ -1,48 +1,124 @@
 package org.pouch.gateway.audittrail;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.pouch.audit.AuditEntry;
+import org.pouch.audit.AuditEntryEncoding;
 import org.pouch.audit.AuditEvent;
 import org.pouch.audit.AuditEventType;
+import org.pouch.audit.AuditLogStore;
 import org.pouch.audit.AuditTrail;
+import org.pouch.audit.RecordedEntry;
+import org.pouch.audit.checkpoint.Checkpoint;
+import org.pouch.audit.checkpoint.SignedCheckpoint;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.RejectionReason;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit trail in the {@code audit_events} table. Rows are only ever inserted; {@code seq} gives
- * their order. Rejection reasons are stored as their wire codes, which are public and stable, not as
- * enum names.
+ * The audit log in the {@code audit_events} and {@code audit_checkpoints} tables, which are only ever
+ * inserted into and read. Rejection reasons are stored as their wire codes, which are public and stable.
+ *
+ * <p>Indexes without gaps, with several gateway nodes on one database: each append runs in a short
+ * transaction of its own that takes the log's append lock, reads the next index ({@code max + 1}) and
+ * inserts, so an append is never rolled back with, or held up by, the caller's work. On PostgreSQL the
+ * lock is a transaction-scoped advisory lock, which needs no privilege beyond connecting (the log's role
+ * can only insert and read); on the embedded H2, which one process owns, a lock in this JVM does. The
+ * unique constraint on the index stays the last word: a clash is retried.
  */
 @Component
-class JdbcAuditTrail implements AuditTrail {
+class JdbcAuditTrail implements AuditTrail, AuditLogStore {
+
+    /** The advisory lock's key: any constant shared by every node; these are the bytes of "pouchlog". */
+    static final long APPEND_LOCK = 0x706f7563686c6f67L;
+
+    private static final int APPEND_ATTEMPTS = 5;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HexFormat HEX = HexFormat.of();
 
     private static final String SELECT = """
-            select at, type, step, actor, exchange_id, message_id, sender, recipient, message_type,
-                   envelope_sha256, reason, incident_id
+            select entry_index, at, type, step, actor, exchange_id, message_id, sender, recipient, message_type,
+                   envelope_sha256, reason, incident_id, details, leaf_hash
               from audit_events
             """;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate appendTransaction;
+    private final boolean postgres;
+    private final ReentrantLock appending = new ReentrantLock();
 
-    JdbcAuditTrail(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    JdbcAuditTrail(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.appendTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.appendTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.postgres = isPostgres(dataSource);
     }
 
     @Override
     public void append(AuditEvent event) {
+        add(event);
+    }
+
+    @Override
+    public AuditEntry add(AuditEvent event) {
+        AuditEvent stored = AuditEntry.toMicroseconds(event);
+        appending.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return appendTransaction.execute(status -> insert(stored));
+                } catch (DuplicateKeyException e) {
+                    // Another process took the index between our read and our insert: only possible
+                    // without the advisory lock, that is on a shared H2. Read the next index again.
+                    if (attempt == APPEND_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            appending.unlock();
+        }
+    }
+
+    private AuditEntry insert(AuditEvent event) {
+        if (postgres) {
+            jdbc.sql("select pg_advisory_xact_lock(:key)")
+                    .param("key", APPEND_LOCK)
+                    .query()
+                    .listOfRows();
+        }
+        long index = jdbc.sql("select coalesce(max(entry_index) + 1, 0) from audit_events")
+                .query(Long.class)
+                .single();
+        AuditEntry entry = new AuditEntry(index, event);
         jdbc.sql("""
-                        insert into audit_events (at, type, step, actor, exchange_id, message_id, sender,
-                                                  recipient, message_type, envelope_sha256, reason, incident_id)
-                        values (:at, :type, :step, :actor, :exchangeId, :messageId, :sender,
-                                :recipient, :messageType, :envelopeSha256, :reason, :incidentId)
+                        insert into audit_events (entry_index, at, type, step, actor, exchange_id, message_id, sender,
+                                                  recipient, message_type, envelope_sha256, reason, incident_id,
+                                                  details, leaf_hash)
+                        values (:index, :at, :type, :step, :actor, :exchangeId, :messageId, :sender,
+                                :recipient, :messageType, :envelopeSha256, :reason, :incidentId,
+                                :details, :leafHash)
                         """)
+                .param("index", index)
                 .param("at", OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC))
                 .param("type", event.type().name())
                 .param("step", event.step())
@@ -55,26 +131,170 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("envelopeSha256", event.envelopeSha256().orElse(null))
                 .param("reason", event.reason().map(RejectionReason::code).orElse(null))
                 .param("incidentId", event.incidentId().orElse(null))
+                .param("details", JSON.writeValueAsString(new TreeMap<>(event.details())))
+                .param("leafHash", HEX.formatHex(AuditEntryEncoding.leafHash(entry)))
                 .update();
+        return entry;
     }
 
     @Override
     public List<AuditEvent> forExchange(String exchangeId) {
-        return jdbc.sql(SELECT + " where exchange_id = :exchangeId order by seq")
+        return jdbc
+                .sql(SELECT + " where exchange_id = :exchangeId order by entry_index")
                 .param("exchangeId", exchangeId)
-                .query(JdbcAuditTrail::event)
-                .list();
+                .query(JdbcAuditTrail::recorded)
+                .list()
+                .stream()
+                .map(recorded -> recorded.entry().event())
+                .toList();
     }
 
     @Override
     public List<AuditEvent> forIncident(String incidentId) {
-        return jdbc.sql(SELECT + " where incident_id = :incidentId order by seq")
+        return jdbc
+                .sql(SELECT + " where incident_id = :incidentId order by entry_index")
                 .param("incidentId", incidentId)
-                .query(JdbcAuditTrail::event)
+                .query(JdbcAuditTrail::recorded)
+                .list()
+                .stream()
+                .map(recorded -> recorded.entry().event())
+                .toList();
+    }
+
+    /** The entries of an exchange with their indexes, oldest first. */
+    List<AuditEntry> entriesOfExchange(String exchangeId) {
+        return jdbc
+                .sql(SELECT + " where exchange_id = :exchangeId order by entry_index")
+                .param("exchangeId", exchangeId)
+                .query(JdbcAuditTrail::recorded)
+                .list()
+                .stream()
+                .map(RecordedEntry::entry)
+                .toList();
+    }
+
+    /** Entries matching every criterion given, oldest first, one page of them. */
+    List<AuditEntry> search(AuditQuery query, int page, int pageSize) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        query.since().ifPresent(since -> {
+            where.append(" and at >= :since");
+            params.put("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        });
+        query.until().ifPresent(until -> {
+            where.append(" and at < :until");
+            params.put("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+        });
+        query.participant().ifPresent(participant -> {
+            where.append(" and (sender = :participant or recipient = :participant or actor = :participant)");
+            params.put("participant", participant);
+        });
+        query.type().ifPresent(type -> {
+            where.append(" and type = :type");
+            params.put("type", type.name());
+        });
+        query.exchangeId().ifPresent(exchangeId -> {
+            where.append(" and exchange_id = :exchangeId");
+            params.put("exchangeId", exchangeId);
+        });
+        query.status().ifPresent(status -> {
+            // The exchange's status as the ledger has it now (ACCEPTED, then what delivery made of it).
+            where.append(" and exists (select 1 from exchanges x where x.exchange_id = audit_events.exchange_id"
+                    + " and x.status = :status)");
+            params.put("status", status);
+        });
+        params.put("limit", pageSize);
+        params.put("offset", (long) page * pageSize);
+        return jdbc
+                .sql(SELECT + where + " order by entry_index limit :limit offset :offset")
+                .params(params)
+                .query(JdbcAuditTrail::recorded)
+                .list()
+                .stream()
+                .map(RecordedEntry::entry)
+                .toList();
+    }
+
+    @Override
+    public long size() {
+        return jdbc.sql("select count(*) from audit_events").query(Long.class).single();
+    }
+
+    @Override
+    public List<RecordedEntry> read(long from, long to) {
+        // By position, not by index value: a deleted entry then shifts the rest, and the tree over what is
+        // stored differs from the one signed, as it should.
+        return jdbc.sql(SELECT + " order by entry_index limit :count offset :from")
+                .param("count", to - from)
+                .param("from", from)
+                .query(JdbcAuditTrail::recorded)
                 .list();
     }
 
-    private static AuditEvent event(ResultSet row, int rowNumber) throws SQLException {
+    @Override
+    public void addCheckpoint(SignedCheckpoint signed) {
+        Checkpoint checkpoint = signed.checkpoint();
+        jdbc.sql("""
+                        insert into audit_checkpoints (origin, tree_size, root_hash, signed_at, signed)
+                        values (:origin, :size, :root, :time, :signed)
+                        """)
+                .param("origin", checkpoint.origin())
+                .param("size", checkpoint.size())
+                .param("root", checkpoint.rootHashHex())
+                .param("time", OffsetDateTime.ofInstant(checkpoint.time(), ZoneOffset.UTC))
+                .param("signed", signed.signed())
+                .update();
+    }
+
+    @Override
+    public Optional<SignedCheckpoint> latestCheckpoint() {
+        return jdbc.sql(CHECKPOINTS + " order by id desc limit 1")
+                .query(JdbcAuditTrail::checkpoint)
+                .optional();
+    }
+
+    @Override
+    public Optional<SignedCheckpoint> checkpointOfSize(long size) {
+        return jdbc.sql(CHECKPOINTS + " where tree_size = :size order by id desc limit 1")
+                .param("size", size)
+                .query(JdbcAuditTrail::checkpoint)
+                .optional();
+    }
+
+    @Override
+    public List<SignedCheckpoint> checkpointsBetween(long fromSize, long toSize) {
+        Map<Long, SignedCheckpoint> bySize = new LinkedHashMap<>();
+        jdbc.sql(CHECKPOINTS + " where tree_size >= :from and tree_size <= :to order by tree_size, id")
+                .param("from", fromSize)
+                .param("to", toSize)
+                .query(JdbcAuditTrail::checkpoint)
+                .list()
+                .forEach(signed -> bySize.putIfAbsent(signed.checkpoint().size(), signed));
+        return List.copyOf(bySize.values());
+    }
+
+    private static final String CHECKPOINTS =
+            "select origin, tree_size, root_hash, signed_at, signed from audit_checkpoints";
+
+    private static SignedCheckpoint checkpoint(ResultSet row, int rowNumber) throws SQLException {
+        return new SignedCheckpoint(
+                new Checkpoint(
+                        row.getString("origin"),
+                        row.getLong("tree_size"),
+                        HEX.parseHex(row.getString("root_hash")),
+                        row.getObject("signed_at", OffsetDateTime.class).toInstant()),
+                row.getBytes("signed"));
+    }
+
+    static RecordedEntry recorded(ResultSet row, int rowNumber) throws SQLException {
+        AuditEntry entry = new AuditEntry(row.getLong("entry_index"), event(row));
+        String leafHash = row.getString("leaf_hash");
+        // Entries from before the log was verifiable have no recorded hash; their hash as they read now
+        // is all there is, and the first checkpoint commits to it.
+        return new RecordedEntry(entry, leafHash == null ? AuditEntryEncoding.leafHash(entry) : HEX.parseHex(leafHash));
+    }
+
+    private static AuditEvent event(ResultSet row) throws SQLException {
         return new AuditEvent(
                 row.getObject("at", OffsetDateTime.class).toInstant(),
                 AuditEventType.valueOf(row.getString("type")),
@@ -87,11 +307,28 @@ class JdbcAuditTrail implements AuditTrail {
                 optional(row, "message_type", Function.identity()),
                 optional(row, "envelope_sha256", Function.identity()),
                 optional(row, "reason", RejectionReason::fromCode),
-                optional(row, "incident_id", Function.identity()));
+                optional(row, "incident_id", Function.identity()),
+                details(row.getString("details")));
+    }
+
+    private static Map<String, String> details(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, String>>() {});
     }
 
     private static <T> Optional<T> optional(ResultSet row, String column, Function<String, T> parse)
             throws SQLException {
         return Optional.ofNullable(row.getString(column)).map(parse);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database the audit log is in", e);
+        }
     }
 }

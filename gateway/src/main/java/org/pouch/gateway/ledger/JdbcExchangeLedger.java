@@ -84,6 +84,15 @@ class JdbcExchangeLedger implements ExchangeLedger {
         return false;
     }
 
+    /**
+     * The envelope as received, or no bytes once it was purged past its retention period (its digest
+     * stays, here and in the audit log).
+     */
+    private static byte[] envelope(ResultSet row) throws SQLException {
+        byte[] envelope = row.getBytes("envelope");
+        return envelope == null ? new byte[0] : envelope;
+    }
+
     private static AcceptedExchange exchange(ResultSet row, int rowNumber) throws SQLException {
         return new AcceptedExchange(
                 row.getString("exchange_id"),
@@ -93,7 +102,7 @@ class JdbcExchangeLedger implements ExchangeLedger {
                 row.getString("message_type"),
                 row.getString("envelope_sha256"),
                 row.getObject("accepted_at", OffsetDateTime.class).toInstant(),
-                row.getBytes("envelope"),
+                envelope(row),
                 row.getBytes("receipt"));
     }
 }

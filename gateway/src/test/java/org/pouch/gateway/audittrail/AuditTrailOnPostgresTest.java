@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pouch.audit.AuditTrail;
 import org.pouch.gateway.testing.EmbeddedPostgresExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The same audit trail on PostgreSQL 17, the production database. */
 @ExtendWith(EmbeddedPostgresExtension.class)
@@ -15,7 +14,7 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
 
     @BeforeAll
     static void connect(DataSource postgres) {
-        trail = new JdbcAuditTrail(JdbcClient.create(postgres));
+        trail = new JdbcAuditTrail(postgres);
     }
 
     @Override

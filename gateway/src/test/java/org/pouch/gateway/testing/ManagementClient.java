@@ -53,6 +53,17 @@ public final class ManagementClient {
         return send(request(path).DELETE());
     }
 
+    public HttpResponse<String> put(String path, String jsonBody) throws IOException, InterruptedException {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)));
+    }
+
+    /** The answer's bytes as they came, for binary bodies such as a DER signed checkpoint. */
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
     }

@@ -1,0 +1,96 @@
+package org.pouch.gateway.archive;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pouch.audit.AuditEvent;
+import org.pouch.audit.AuditEventType;
+import org.pouch.audit.AuditTrail;
+import org.pouch.exchange.ParticipantId;
+import org.pouch.gateway.PouchProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Purges archived envelopes past their retention period: the bytes are removed, the exchange and its
+ * digest stay, and each purge is an {@code ADMIN_ACTION} entry in the audit log naming the exchange and
+ * the digest of what was purged. An exchange still waiting for delivery (status {@code ACCEPTED}) keeps
+ * its envelope whatever its age: delivery reads it.
+ */
+@Component
+public class EnvelopePurge {
+
+    public static final String STEP = "archive.purge";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration retention;
+    private final ParticipantId gateway;
+
+    EnvelopePurge(JdbcClient jdbc, AuditTrail audit, Clock clock, ArchiveProperties archive, PouchProperties pouch) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.retention = archive.retention();
+        this.gateway = pouch.participantId();
+    }
+
+    private record Due(
+            String exchangeId, String messageId, String sender, String recipient, String type, String sha256) {}
+
+    /** Purges what is due now; returns how many envelopes were purged. */
+    public int purge() {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(retention);
+        List<Due> due = jdbc.sql("""
+                        select exchange_id, message_id, sender, recipient, message_type, envelope_sha256
+                          from exchanges
+                         where accepted_at < :cutoff and envelope is not null and status <> 'ACCEPTED'
+                         order by accepted_at
+                        """)
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .query((row, number) -> new Due(
+                        row.getString("exchange_id"),
+                        row.getString("message_id"),
+                        row.getString("sender"),
+                        row.getString("recipient"),
+                        row.getString("message_type"),
+                        row.getString("envelope_sha256")))
+                .list();
+        int purged = 0;
+        for (Due exchange : due) {
+            // Conditional, so that two nodes purging at once purge (and audit) each envelope once.
+            int updated = jdbc.sql("""
+                            update exchanges set envelope = null, envelope_purged_at = :now
+                             where exchange_id = :exchangeId and envelope is not null
+                            """)
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .param("exchangeId", exchange.exchangeId())
+                    .update();
+            if (updated == 1) {
+                purged++;
+                audit.append(new AuditEvent(
+                        now,
+                        AuditEventType.ADMIN_ACTION,
+                        STEP,
+                        gateway.value(),
+                        Optional.of(exchange.exchangeId()),
+                        Optional.of(exchange.messageId()),
+                        Optional.of(ParticipantId.of(exchange.sender())),
+                        Optional.of(ParticipantId.of(exchange.recipient())),
+                        Optional.of(exchange.type()),
+                        Optional.of(exchange.sha256()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of("action", "envelope-purged", "retention", retention.toString())));
+            }
+        }
+        return purged;
+    }
+}

@@ -1,0 +1,91 @@
+package org.pouch.gateway.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.pouch.audit.AuditEventType;
+import org.pouch.audit.AuditTrail;
+import org.pouch.gateway.testing.GatewayTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Envelopes past retention lose their bytes and keep their digest, and the purge is in the audit log;
+ * younger envelopes, and any exchange still waiting for delivery, keep theirs.
+ */
+@GatewayTest
+class EnvelopePurgeTest {
+
+    @Autowired
+    EnvelopePurge purge;
+
+    @Autowired
+    ArchiveProperties archive;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcTemplate database;
+
+    @Test
+    void onlyEnvelopesPastRetentionAndDoneWithArePurgedAndEachPurgeIsAudited() {
+        Instant pastRetention = Instant.now().minus(archive.retention()).minus(Duration.ofDays(1));
+        String old = exchange(pastRetention, "DELIVERED");
+        String oldUndelivered = exchange(pastRetention, "ACCEPTED");
+        String young = exchange(Instant.now().minus(Duration.ofDays(1)), "DELIVERED");
+
+        int purged = purge.purge();
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(envelope(old)).isNull();
+        assertThat(database.queryForObject(
+                        "select envelope_sha256 from exchanges where exchange_id = ?", String.class, old))
+                .isEqualTo(sha(old));
+        assertThat(envelope(oldUndelivered)).isNotNull();
+        assertThat(envelope(young)).isNotNull();
+        assertThat(audit.forExchange(old)).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(AuditEventType.ADMIN_ACTION);
+            assertThat(event.step()).isEqualTo(EnvelopePurge.STEP);
+            assertThat(event.envelopeSha256()).contains(sha(old));
+            assertThat(event.details()).containsEntry("action", "envelope-purged");
+        });
+        assertThat(audit.forExchange(oldUndelivered)).isEmpty();
+
+        // Purged once: a second run finds nothing more to do for it.
+        purge.purge();
+        assertThat(audit.forExchange(old)).hasSize(1);
+    }
+
+    private String exchange(Instant acceptedAt, String status) {
+        String exchangeId = UUID.randomUUID().toString();
+        database.update(
+                """
+                insert into exchanges (exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
+                                       accepted_at, envelope, receipt, status)
+                values (?, ?, 'PK-MOI', 'IQ-MOI', 'pilgrim-list', ?, ?, ?, ?, ?)
+                """,
+                exchangeId,
+                "purge-" + exchangeId,
+                sha(exchangeId),
+                OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC),
+                new byte[] {1, 2, 3},
+                new byte[] {4},
+                status);
+        return exchangeId;
+    }
+
+    private byte[] envelope(String exchangeId) {
+        return database.queryForObject(
+                "select envelope from exchanges where exchange_id = ?", byte[].class, exchangeId);
+    }
+
+    private static String sha(String exchangeId) {
+        return (exchangeId.replace("-", "") + "0".repeat(64)).substring(0, 64);
+    }
+}

@@ -1,0 +1,72 @@
+package org.pouch.testing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.pouch.audit.AuditEntry;
+import org.pouch.audit.AuditEntryEncoding;
+import org.pouch.audit.AuditEvent;
+import org.pouch.audit.AuditLogStore;
+import org.pouch.audit.RecordedEntry;
+import org.pouch.audit.checkpoint.SignedCheckpoint;
+
+/**
+ * The log store's contract in memory, for tests without a database. Unlike the real stores it lets a
+ * test play the attacker: {@link #tamper} changes what is stored in place.
+ */
+public final class InMemoryAuditLogStore implements AuditLogStore {
+
+    private final List<RecordedEntry> entries = new ArrayList<>();
+    private final List<SignedCheckpoint> checkpoints = new ArrayList<>();
+
+    @Override
+    public synchronized AuditEntry add(AuditEvent event) {
+        AuditEntry entry = AuditEntry.of(entries.size(), event);
+        entries.add(new RecordedEntry(entry, AuditEntryEncoding.leafHash(entry)));
+        return entry;
+    }
+
+    @Override
+    public synchronized long size() {
+        return entries.size();
+    }
+
+    @Override
+    public synchronized List<RecordedEntry> read(long from, long to) {
+        return List.copyOf(entries.subList((int) Math.min(from, entries.size()), (int) Math.min(to, entries.size())));
+    }
+
+    @Override
+    public synchronized void addCheckpoint(SignedCheckpoint checkpoint) {
+        checkpoints.add(checkpoint);
+    }
+
+    @Override
+    public synchronized Optional<SignedCheckpoint> latestCheckpoint() {
+        return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
+    }
+
+    @Override
+    public synchronized Optional<SignedCheckpoint> checkpointOfSize(long size) {
+        return checkpoints.stream().filter(c -> c.checkpoint().size() == size).reduce((first, second) -> second);
+    }
+
+    @Override
+    public synchronized List<SignedCheckpoint> checkpointsBetween(long fromSize, long toSize) {
+        return checkpoints.stream()
+                .filter(c -> c.checkpoint().size() >= fromSize && c.checkpoint().size() <= toSize)
+                .sorted(Comparator.comparingLong(c -> c.checkpoint().size()))
+                .toList();
+    }
+
+    /** What an attacker who also reaches the checkpoints does. */
+    public synchronized void tamperCheckpoints(java.util.function.Consumer<List<SignedCheckpoint>> change) {
+        change.accept(checkpoints);
+    }
+
+    /** What an attacker with write access to the storage does: replaces the stored list as a whole. */
+    public synchronized void tamper(java.util.function.Consumer<List<RecordedEntry>> change) {
+        change.accept(entries);
+    }
+}
