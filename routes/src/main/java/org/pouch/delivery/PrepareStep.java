@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +67,7 @@ final class PrepareStep {
                 MessageTypes.lookup(original.type(), original.schemaVersion()),
                 opened.document().payload(),
                 stripped,
-                payloadType(format));
+                RecipientFormats.of(format));
         // The gateway signs, so the gateway is the sender; the message id is the exchange id, the same on
         // every attempt, so a recipient can tell a retry from a new message.
         Header delivered = new Header(
@@ -116,15 +115,6 @@ final class PrepareStep {
                 exchange.acceptedAt(),
                 Optional.empty(),
                 Optional.empty());
-    }
-
-    /** The payload form an endpoint's {@code format} names: {@code json}, {@code xml} or {@code csv}. */
-    static PayloadType payloadType(String format) {
-        try {
-            return PayloadType.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("format " + format + " is not json, xml or csv", e);
-        }
     }
 
     private static <T> Payload transform(MessageType<T> type, Payload payload, Set<String> stripped, PayloadType format) {

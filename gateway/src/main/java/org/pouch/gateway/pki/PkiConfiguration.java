@@ -21,6 +21,16 @@ public class PkiConfiguration {
         return read(keys.signing());
     }
 
+    /** The credential the gateway presents to partners' systems over mutual TLS when it delivers. */
+    @Bean
+    PartnerTlsCredential partnerTlsCredential(KeysProperties keys) {
+        if (keys.tlsClient() == null) {
+            throw new IllegalStateException(
+                    "pouch.keys.tls-client is not set: the gateway needs a TLS client credential to deliver");
+        }
+        return new PartnerTlsCredential(read(keys.tlsClient()));
+    }
+
     @Bean
     DecryptionKeys decryptionKeys(KeysProperties keys) {
         List<Credential> opening =
