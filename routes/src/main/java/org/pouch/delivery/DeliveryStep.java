@@ -70,8 +70,8 @@ final class DeliveryStep {
         } else if (existing.isPresent() && existing.get().status() != DeliveryStatus.PENDING) {
             return new DeliveryDecision.Done();
         }
-        Optional<Participant> recipient = directory.find(exchange.recipient()).filter(p -> p.endpoint()
-                .isPresent());
+        Optional<Participant> recipient =
+                directory.find(exchange.recipient()).filter(p -> p.endpoint().isPresent());
         if (recipient.isEmpty()) {
             return unpreparable(exchange, existing, "recipient-not-deliverable");
         }
@@ -99,7 +99,8 @@ final class DeliveryStep {
                 exchange.exchangeId(),
                 new byte[0],
                 PrepareStep.sha256Hex(new byte[0]),
-                directory.find(exchange.recipient())
+                directory
+                        .find(exchange.recipient())
                         .flatMap(Participant::endpoint)
                         .map(Endpoint::format)
                         .orElse("none"),
@@ -130,7 +131,11 @@ final class DeliveryStep {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Map.of("queuedAt", request.queuedAt().toString(), "waited", Duration.between(request.queuedAt(), now).toString())));
+                Map.of(
+                        "queuedAt",
+                        request.queuedAt().toString(),
+                        "waited",
+                        Duration.between(request.queuedAt(), now).toString())));
         return new DeliveryDecision.Dropped();
     }
 }

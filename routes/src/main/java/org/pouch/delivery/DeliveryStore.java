@@ -19,7 +19,8 @@ public interface DeliveryStore {
     Delivery prepare(Delivery delivery);
 
     /** Records an attempt and the status it leaves the delivery in; counts it against the budget. */
-    void recordAttempt(String exchangeId, DeliveryAttempt attempt, DeliveryStatus status, Optional<byte[]> partnerReceipt);
+    void recordAttempt(
+            String exchangeId, DeliveryAttempt attempt, DeliveryStatus status, Optional<byte[]> partnerReceipt);
 
     /** Dead-letters the delivery without an attempt, for example when it cannot be prepared at all. */
     void deadLetter(String exchangeId, String reason, Instant at);

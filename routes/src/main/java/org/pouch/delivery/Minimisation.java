@@ -34,7 +34,8 @@ public final class Minimisation {
                 for (String path : paths) {
                     if (!version.strippableFields().contains(path)) {
                         throw new IllegalArgumentException(recipient + ".minimise." + type + ": '" + path
-                                + "' is not a field " + type + " " + version.schemaVersion() + " can strip; it can strip "
+                                + "' is not a field " + type + " " + version.schemaVersion()
+                                + " can strip; it can strip "
                                 + new TreeSet<>(version.strippableFields()));
                     }
                 }
@@ -49,7 +50,6 @@ public final class Minimisation {
 
     /** The paths to strip from a message of this type for this recipient; empty when nothing is. */
     public Set<String> forRecipient(ParticipantId recipient, String type) {
-        return Set.copyOf(
-                stripped.getOrDefault(recipient, Map.of()).getOrDefault(type, Set.of()));
+        return Set.copyOf(stripped.getOrDefault(recipient, Map.of()).getOrDefault(type, Set.of()));
     }
 }

@@ -117,7 +117,8 @@ final class PrepareStep {
                 Optional.empty());
     }
 
-    private static <T> Payload transform(MessageType<T> type, Payload payload, Set<String> stripped, PayloadType format) {
+    private static <T> Payload transform(
+            MessageType<T> type, Payload payload, Set<String> stripped, PayloadType format) {
         if (!type.outboundFormats().contains(format)) {
             throw new IllegalArgumentException(type.name() + " cannot be delivered as " + format);
         }

@@ -42,7 +42,8 @@ public final class RecipientFormats {
                         continue;
                     }
                     for (MessageType<?> type : MessageTypes.all()) {
-                        if (type.name().equals(rule.type()) && !type.outboundFormats().contains(format)) {
+                        if (type.name().equals(rule.type())
+                                && !type.outboundFormats().contains(format)) {
                             throw new IllegalArgumentException(participant.id() + ".endpoint: " + rule.type() + " "
                                     + type.schemaVersion() + " cannot be delivered as " + endpoint.format());
                         }

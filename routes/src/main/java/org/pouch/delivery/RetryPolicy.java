@@ -16,7 +16,12 @@ import java.util.Objects;
  * @param maxBackoff no wait is longer than this
  */
 public record RetryPolicy(
-        int maxAttempts, Duration maxAge, Duration initialBackoff, double multiplier, double jitter, Duration maxBackoff) {
+        int maxAttempts,
+        Duration maxAge,
+        Duration initialBackoff,
+        double multiplier,
+        double jitter,
+        Duration maxBackoff) {
 
     public RetryPolicy {
         Objects.requireNonNull(maxAge, "maxAge");

@@ -80,8 +80,7 @@ final class SendStep {
         CircuitBreaker breaker = breakers.forPartner(recipient.id());
         if (!breaker.tryAcquirePermission()) {
             // Not an attempt: nothing was sent. Try again once the circuit may have half-opened.
-            return new DeliveryDecision.Retry(
-                    now.plus(settings.breaker().waitInOpenState()), delivery.attempts());
+            return new DeliveryDecision.Retry(now.plus(settings.breaker().waitInOpenState()), delivery.attempts());
         }
         long started = System.nanoTime();
         Outcome outcome = send(delivery, recipient);
@@ -119,7 +118,7 @@ final class SendStep {
             case DELIVERED -> {
                 append(
                         AuditEventType.DELIVERED,
-                                                delivery,
+                        delivery,
                         messageType,
                         Map.of("attempt", Integer.toString(number), "receipt", outcome.receiptNote()));
                 yield new DeliveryDecision.Done();
@@ -131,9 +130,15 @@ final class SendStep {
                         : "refused-" + outcome.name();
                 append(
                         AuditEventType.DEAD_LETTERED,
-                                                delivery,
+                        delivery,
                         messageType,
-                        Map.of("reason", reason, "attempts", Integer.toString(attempts), "lastOutcome", outcome.name()));
+                        Map.of(
+                                "reason",
+                                reason,
+                                "attempts",
+                                Integer.toString(attempts),
+                                "lastOutcome",
+                                outcome.name()));
                 yield new DeliveryDecision.DeadLettered(reason);
             }
         };
@@ -144,7 +149,7 @@ final class SendStep {
         store.deadLetter(delivery.exchangeId(), reason, now);
         append(
                 AuditEventType.DEAD_LETTERED,
-                                delivery,
+                delivery,
                 messageType,
                 Map.of("reason", reason, "attempts", Integer.toString(delivery.attempts())));
         return new DeliveryDecision.DeadLettered(reason);
@@ -189,7 +194,9 @@ final class SendStep {
             return new Outcome(
                     "delivered", true, false, Optional.of(status), Optional.empty(), Optional.empty(), "none");
         }
-        String note = receiptProblem(delivery, receipt.get()).map(problem -> "invalid: " + problem).orElse("verified");
+        String note = receiptProblem(delivery, receipt.get())
+                .map(problem -> "invalid: " + problem)
+                .orElse("verified");
         return new Outcome(
                 "delivered",
                 true,
@@ -217,8 +224,7 @@ final class SendStep {
         return Optional.empty();
     }
 
-    private void append(
-            AuditEventType type, Delivery delivery, String messageType, Map<String, String> details) {
+    private void append(AuditEventType type, Delivery delivery, String messageType, Map<String, String> details) {
         audit.append(new AuditEvent(
                 clock.instant(),
                 type,

@@ -110,11 +110,11 @@ class JdbcDeliveryStore implements DeliveryStore {
                 .param("now", utc(attempt.at()))
                 .param("lastError", status == DeliveryStatus.DELIVERED ? null : attempt.outcome())
                 .update();
-        partnerReceipt.ifPresent(receipt -> jdbc.sql(
-                        "update deliveries set partner_receipt = :receipt where exchange_id = :exchangeId")
-                .param("exchangeId", exchangeId)
-                .param("receipt", receipt)
-                .update());
+        partnerReceipt.ifPresent(
+                receipt -> jdbc.sql("update deliveries set partner_receipt = :receipt where exchange_id = :exchangeId")
+                        .param("exchangeId", exchangeId)
+                        .param("receipt", receipt)
+                        .update());
     }
 
     @Override
@@ -160,7 +160,8 @@ class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public List<Delivery> deadLetters(int offset, int limit) {
-        return jdbc.sql(SELECT + " where status = :status order by updated_at desc, exchange_id limit :limit offset :offset")
+        return jdbc.sql(SELECT
+                        + " where status = :status order by updated_at desc, exchange_id limit :limit offset :offset")
                 .param("status", DeliveryStatus.DEAD_LETTERED.name())
                 .param("limit", limit)
                 .param("offset", offset)

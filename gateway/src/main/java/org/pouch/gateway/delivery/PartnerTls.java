@@ -25,7 +25,8 @@ final class PartnerTls {
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
-            keys.setKeyEntry("client", client.privateKey(), IN_MEMORY, client.chain().toArray(Certificate[]::new));
+            keys.setKeyEntry(
+                    "client", client.privateKey(), IN_MEMORY, client.chain().toArray(Certificate[]::new));
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(keys, IN_MEMORY);
 

@@ -39,7 +39,8 @@ final class RestPartnerTransport implements PartnerTransport {
 
     @Override
     public Result send(Participant partner, String idempotencyKey, byte[] envelope) {
-        HttpRequest request = HttpRequest.newBuilder(partner.endpoint().orElseThrow().url())
+        HttpRequest request = HttpRequest.newBuilder(
+                        partner.endpoint().orElseThrow().url())
                 .header("Content-Type", PKCS7_MIME)
                 .header("Accept", PKCS7_MIME + ", application/problem+json")
                 .header(IDEMPOTENCY_KEY, idempotencyKey)

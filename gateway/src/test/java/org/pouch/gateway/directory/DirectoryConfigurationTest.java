@@ -75,9 +75,8 @@ class DirectoryConfigurationTest {
 
     @Test
     void aMissingCertificateFileNamesTheParticipantAndTheFile() {
-        ParticipantProperties broken =
-                new ParticipantProperties(
-                        "broken", List.of(pki.resolve("nowhere.crt")), null, List.of(), null, false, null, null);
+        ParticipantProperties broken = new ParticipantProperties(
+                "broken", List.of(pki.resolve("nowhere.crt")), null, List.of(), null, false, null, null);
 
         assertThatThrownBy(() -> build(Map.of("BE-IBZ", broken), List.of()))
                 .isInstanceOf(ParticipantDirectory.InvalidDirectoryException.class)
