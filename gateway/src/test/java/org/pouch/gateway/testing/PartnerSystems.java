@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -100,7 +101,7 @@ public final class PartnerSystems {
         server.resetAll();
         server.stubFor(post(urlPathMatching("/[a-z]{2}-[a-z0-9]+/inbox"))
                 .atPriority(10)
-                .willReturn(aResponse().withTransformers(RECEIPT)));
+                .willReturn(signedReceipt()));
     }
 
     /** Answers as {@code answer} says, ahead of the default; see {@link #inboxOf}. */
@@ -111,6 +112,23 @@ public final class PartnerSystems {
     /** A stub for the partner's inbox, to be given an answer. */
     public static MappingBuilder inboxOf(ParticipantId partner) {
         return post(urlEqualTo(inbox(partner)));
+    }
+
+    /** The partners' usual answer: 200 with a receipt the partner signs for the envelope it opened. */
+    public static ResponseDefinitionBuilder signedReceipt() {
+        return aResponse().withTransformers(RECEIPT);
+    }
+
+    /** The status codes the partner answered this idempotency key with, oldest first; 0 for no answer. */
+    public List<Integer> answered(ParticipantId partner, String idempotencyKey) {
+        return server.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().equals(inbox(partner)))
+                .filter(event -> idempotencyKey.equals(event.getRequest().getHeader(IDEMPOTENCY_KEY)))
+                .sorted(java.util.Comparator.comparing(
+                        event -> event.getRequest().getLoggedDate()))
+                .map(event ->
+                        event.getResponse() == null ? 0 : event.getResponse().getStatus())
+                .toList();
     }
 
     /** What the partner received under this idempotency key, oldest first. */
@@ -150,7 +168,9 @@ public final class PartnerSystems {
                             sha256Hex(envelope),
                             Clock.systemUTC().instant(),
                             Receipt.Status.ACCEPTED));
-            return aResponse()
+            // Like the stub's own answer, so that a delay the stub asks for is kept.
+            return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+                    .but()
                     .withStatus(200)
                     .withHeader("Content-Type", "application/pkcs7-mime")
                     .withBody(receipt)
