@@ -1,13 +1,38 @@
 package org.pouch.gateway;
 
 import java.time.Clock;
+import org.pouch.gateway.access.ManagementApi;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
-/** The Pouch gateway: the partner port, the management port, the stores, the broker and the routes. */
-@SpringBootApplication
+/**
+ * The Pouch gateway: the partner port, the management port, the stores, the broker and the routes.
+ *
+ * <p>The component scan is {@code @SpringBootApplication}'s, except that it leaves out what belongs to
+ * the management port's own context (management APIs, their configuration and their error advice), so
+ * that none of it is ever served on the partner port.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(
+        excludeFilters = {
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+            @ComponentScan.Filter(
+                    type = FilterType.ANNOTATION,
+                    classes = {ManagementApi.class, ManagementContextConfiguration.class}),
+            @ComponentScan.Filter(
+                    type = FilterType.REGEX,
+                    pattern = "org\\.pouch\\.gateway\\.access\\.ManagementProblems")
+        })
 @ConfigurationPropertiesScan
 public class PouchGatewayApplication {
 
