@@ -45,7 +45,8 @@ class ExamplePkiFilesTest {
                             "gateway/signing-rsa",
                             "gateway/encryption-ec",
                             "gateway/encryption-rsa",
-                            "gateway/tls-server"),
+                            "gateway/tls-server",
+                            "gateway/tls-client"),
                     Stream.of("pk-moi", "iq-moi", "be-ibz", "pk-fia")
                             .flatMap(participant -> Stream.of(
                                             "signing-ec",
@@ -136,6 +137,7 @@ class ExamplePkiFilesTest {
         "participants/be-ibz/encryption-rsa.p12, be-ibz-encryption-rsa",
         "participants/iq-moi/tls-client.p12, iq-moi-tls-client",
         "gateway/tls-server.p12, pk-gw-tls-server",
+        "gateway/tls-client.p12, pk-gw-tls-client",
         "staff/officer-2.p12, staff-officer-2",
         "negative/revoked-signing.p12, negative-revoked-signing"
     })
