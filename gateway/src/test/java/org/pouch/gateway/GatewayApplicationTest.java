@@ -54,7 +54,9 @@ class GatewayApplicationTest {
     @Test
     void migratedTheDatabaseToTheLatestSchema() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+        // The newest migration on the class path, whichever feature added it last.
+        var all = flyway.info().all();
+        assertThat(flyway.info().current().getVersion()).isEqualTo(all[all.length - 1].getVersion());
     }
 
     @Test
