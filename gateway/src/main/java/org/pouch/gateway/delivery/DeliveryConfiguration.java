@@ -97,6 +97,13 @@ public class DeliveryConfiguration {
                 PartnerTls.context(tls.credential(), trust), properties.connectTimeout(), properties.requestTimeout());
     }
 
+    @Bean(destroyMethod = "close")
+    SoapPartnerTransport soapPartnerTransport(
+            PartnerTlsCredential tls, TrustMaterial trust, DeliveryProperties properties) {
+        return new SoapPartnerTransport(
+                PartnerTls.context(tls.credential(), trust), properties.connectTimeout(), properties.requestTimeout());
+    }
+
     @Bean
     DeliveryRoutes deliveryRoutes(
             DeliverySettings settings,
@@ -109,6 +116,7 @@ public class DeliveryConfiguration {
             Minimisation minimisation,
             CertificateValidator certificateValidator,
             PartnerTransport restPartnerTransport,
+            SoapPartnerTransport soapPartnerTransport,
             PartnerBreakers breakers,
             AuditTrail audit,
             Clock clock) {
@@ -126,7 +134,7 @@ public class DeliveryConfiguration {
                 sealer,
                 minimisation,
                 new ReceiptVerifier(directory, certificateValidator, clock),
-                Map.of(Endpoint.Protocol.REST, restPartnerTransport),
+                Map.of(Endpoint.Protocol.REST, restPartnerTransport, Endpoint.Protocol.SOAP, soapPartnerTransport),
                 breakers,
                 audit,
                 StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY)

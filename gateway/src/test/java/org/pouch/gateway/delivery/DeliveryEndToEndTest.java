@@ -109,8 +109,10 @@ class DeliveryEndToEndTest {
 
         records.assertDelivered(exchangeId, BE_IBZ);
 
-        OpenedMessage opened =
-                PartnerSystems.open(BE_IBZ, received(BE_IBZ, exchangeId).getBody());
+        LoggedRequest request = received(BE_IBZ, exchangeId);
+        // BE-IBZ takes SOAP: the envelope is an MTOM attachment of the submit operation.
+        assertThat(request.getHeader("Content-Type")).contains("multipart/related", "application/xop+xml");
+        OpenedMessage opened = PartnerSystems.open(BE_IBZ, PartnerSystems.envelopeOf(request));
         assertThat(opened.document().payload().type()).isEqualTo(PayloadType.XML);
         String xml = opened.document().payload().text();
         assertThat(xml).contains("<watchlistHit", "Tariq Mahmood Qureshi", "<aliases>");
@@ -123,6 +125,8 @@ class DeliveryEndToEndTest {
                     assertThat(event.recipient()).contains(BE_IBZ);
                 });
         assertThat(deliveries.find(exchangeId).orElseThrow().stripped()).containsExactly("subject.documents");
+        assertThat(deliveries.find(exchangeId).orElseThrow().partnerReceipt()).isPresent();
+        assertThat(deliveries.find(exchangeId).orElseThrow().partnerReceipt()).isPresent();
         assertThat(deliveries.find(exchangeId).orElseThrow().format()).isEqualTo("xml");
     }
 

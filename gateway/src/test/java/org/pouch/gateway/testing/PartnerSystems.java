@@ -12,17 +12,23 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pouch.certificates.ExamplePkiFiles;
 import org.pouch.certificates.ExamplePkiLayout;
 import org.pouch.certificates.KeySuite;
@@ -155,7 +161,7 @@ public final class PartnerSystems {
         public ResponseDefinition transform(ServeEvent serveEvent) {
             String path = serveEvent.getRequest().getUrl();
             ParticipantId partner = ParticipantId.of(path.split("/")[1].toUpperCase(Locale.ROOT));
-            byte[] envelope = serveEvent.getRequest().getBody();
+            byte[] envelope = envelopeOf(serveEvent.getRequest());
             Header header = open(partner, envelope).document().header();
             TestPki pki = TestPki.shared();
             byte[] receipt = new ReceiptSigner(() -> pki.signing(partner, KeySuite.EC_P256), Clock.systemUTC())
@@ -169,10 +175,16 @@ public final class PartnerSystems {
                             Clock.systemUTC().instant(),
                             Receipt.Status.ACCEPTED));
             // Like the stub's own answer, so that a delay the stub asks for is kept.
-            return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+            ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
                     .but()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/pkcs7-mime")
+                    .withStatus(200);
+            if (isSoap(serveEvent.getRequest())) {
+                return answer.withHeader("Content-Type", "text/xml; charset=UTF-8")
+                        .withBody(SOAP_RESPONSE.formatted(
+                                UUID.randomUUID(), Base64.getEncoder().encodeToString(receipt)))
+                        .build();
+            }
+            return answer.withHeader("Content-Type", "application/pkcs7-mime")
                     .withBody(receipt)
                     .build();
         }
@@ -187,6 +199,59 @@ public final class PartnerSystems {
             return RECEIPT;
         }
     }
+
+    private static final String SOAP_RESPONSE =
+            "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                    + "<soap:Body><submitResponse xmlns=\"urn:pouch:exchange:v1\"><exchangeId>%s</exchangeId>"
+                    + "<receipt>%s</receipt><repeated>false</repeated></submitResponse></soap:Body></soap:Envelope>";
+
+    private static boolean isSoap(Request request) {
+        String type = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+        return type.contains("multipart/related") || type.contains("xml");
+    }
+
+    /**
+     * The envelope a request carried: the body of a REST request; of a SOAP request, the MTOM attachment
+     * (or the inline base64 {@code envelope} element, for a client that did not use MTOM).
+     */
+    public static byte[] envelopeOf(Request request) {
+        if (!isSoap(request)) {
+            return request.getBody();
+        }
+        String type = request.getHeader("Content-Type");
+        byte[] body = request.getBody();
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        if (!type.contains("multipart/related")) {
+            Matcher inline = INLINE_ENVELOPE.matcher(text);
+            if (!inline.find()) {
+                throw new IllegalStateException("no envelope in the SOAP request");
+            }
+            return Base64.getMimeDecoder().decode(inline.group(1));
+        }
+        Matcher boundary = BOUNDARY.matcher(type);
+        if (!boundary.find()) {
+            throw new IllegalStateException("a multipart request without a boundary");
+        }
+        String delimiter = "--" + boundary.group(1);
+        for (String part : text.split(Pattern.quote(delimiter))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headersEnd).toLowerCase(Locale.ROOT);
+            if (headers.contains("application/pkcs7-mime") || headers.contains("application/octet-stream")) {
+                String content = part.substring(headersEnd + 4);
+                if (content.endsWith("\r\n")) {
+                    content = content.substring(0, content.length() - 2);
+                }
+                return content.getBytes(StandardCharsets.ISO_8859_1);
+            }
+        }
+        throw new IllegalStateException("no envelope attachment in the MTOM request");
+    }
+
+    private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
+    private static final Pattern INLINE_ENVELOPE = Pattern.compile("<(?:\\w+:)?envelope[^>]*>([^<]+)</");
 
     static String sha256Hex(byte[] bytes) {
         try {
