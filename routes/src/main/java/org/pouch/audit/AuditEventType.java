@@ -10,6 +10,8 @@ public enum AuditEventType {
     DELIVERED,
     DEAD_LETTERED,
     REPLAYED,
+    /** A queued exchange id the ledger never came to hold: dropped after a bounded wait, never delivered. */
+    ORPHAN_DROPPED,
     KEY_EVENT,
     ADMIN_ACTION
 }

@@ -64,6 +64,8 @@ public final class ExamplePkiFiles {
         exchangeCredentials(ExamplePki.GATEWAY);
         credential(layout.tlsServer(), pki.tlsServer());
         credential(layout.auditCheckpoint(), pki.auditCheckpoint());
+        // What the gateway presents to partners' systems when it delivers.
+        credential(layout.tlsClient(ExamplePki.GATEWAY), pki.tlsClient(ExamplePki.GATEWAY));
         for (ParticipantId participant : ExamplePki.PARTICIPANTS) {
             exchangeCredentials(participant);
             credential(layout.tlsClient(participant), pki.tlsClient(participant));

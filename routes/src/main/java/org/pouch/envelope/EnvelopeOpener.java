@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -71,12 +72,24 @@ public final class EnvelopeOpener {
 
     /** Opens the DER envelope read from {@code envelope}, which is read to its end but not closed. */
     public OpenedMessage open(InputStream envelope) {
-        byte[] received = readBounded(envelope);
+        return open(readBounded(envelope), clock.instant());
+    }
+
+    /**
+     * Opens an envelope the gateway accepted earlier, checking the signer's certificate as it stood at
+     * signing time and at {@code acceptedAt} rather than now: a message accepted yesterday stays
+     * deliverable when its sender's certificate expires or is revoked today. Every other check is the same.
+     */
+    public OpenedMessage openAccepted(byte[] envelope, Instant acceptedAt) {
+        return open(readBounded(new ByteArrayInputStream(envelope)), Objects.requireNonNull(acceptedAt));
+    }
+
+    private OpenedMessage open(byte[] received, Instant validatedAt) {
         ContentInfo outer = parseContentInfo(received);
         Decrypted decrypted = decrypt(outer);
         CmsSignatureVerifier.SignedContent signed = CmsSignatureVerifier.verify(signedDataInside(decrypted));
         certificates.validate(
-                signed.signerCertificate(), signed.offeredCertificates(), signed.signingTime(), clock.instant());
+                signed.signerCertificate(), signed.offeredCertificates(), signed.signingTime(), validatedAt);
         ParticipantId signer = senders.participantSigningWith(signed.signerCertificate())
                 .orElseThrow(() -> new RejectedException(
                         RejectionReason.SIGNER_UNKNOWN,

@@ -25,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The one canonical JSON form of an exchange document, as signed on the wire:
  *
  * <pre>{"version":1,"header":{"messageId":…,"type":…,"schemaVersion":…,"from":…,"to":…,
- * "createdAt":…,"inReplyTo":…},"contentType":…,"payload":…}</pre>
+ * "createdAt":…,"inReplyTo":…,"origin":{"from":…,"messageId":…}},"contentType":…,"payload":…}</pre>
  *
  * UTF-8, members in exactly this order, no insignificant white space, {@code inReplyTo} left out when
- * absent, {@code createdAt} an RFC 3339 UTC time ending in {@code Z}. The payload is a JSON object when
+ * absent, {@code origin} (only a gateway's deliveries carry it) likewise, {@code createdAt} an RFC 3339 UTC time ending in {@code Z}. The payload is a JSON object when
  * the content type is {@code application/json}, else a JSON string holding the XML or CSV text. The
  * reader is strict (duplicate members, unknown members, trailing data and deep nesting are refused) but
  * does not insist on the writer's member order, so any JSON library can produce a document.
@@ -40,7 +40,8 @@ public final class ExchangeDocumentCodec {
 
     private static final Set<String> DOCUMENT_FIELDS = Set.of("version", "header", "contentType", "payload");
     private static final Set<String> HEADER_FIELDS =
-            Set.of("messageId", "type", "schemaVersion", "from", "to", "createdAt", "inReplyTo");
+            Set.of("messageId", "type", "schemaVersion", "from", "to", "createdAt", "inReplyTo", "origin");
+    private static final Set<String> ORIGIN_FIELDS = Set.of("from", "messageId");
 
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -79,6 +80,13 @@ public final class ExchangeDocumentCodec {
             json.writeStringProperty("createdAt", DateTimeFormatter.ISO_INSTANT.format(header.createdAt()));
             if (header.inReplyTo().isPresent()) {
                 json.writeStringProperty("inReplyTo", header.inReplyTo().get());
+            }
+            if (header.origin().isPresent()) {
+                json.writeName("origin");
+                json.writeStartObject();
+                json.writeStringProperty("from", header.origin().get().from().value());
+                json.writeStringProperty("messageId", header.origin().get().messageId());
+                json.writeEndObject();
             }
             json.writeEndObject();
             json.writeStringProperty("contentType", payload.type().mediaType());
@@ -139,7 +147,8 @@ public final class ExchangeDocumentCodec {
                     ParticipantId.of(text(headerNode, "from")),
                     ParticipantId.of(text(headerNode, "to")),
                     utcInstant(text(headerNode, "createdAt")),
-                    headerNode.has("inReplyTo") ? Optional.of(text(headerNode, "inReplyTo")) : Optional.empty());
+                    headerNode.has("inReplyTo") ? Optional.of(text(headerNode, "inReplyTo")) : Optional.empty(),
+                    headerNode.has("origin") ? Optional.of(origin(headerNode.get("origin"))) : Optional.empty());
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw malformed(e.getMessage());
         }
@@ -166,6 +175,14 @@ public final class ExchangeDocumentCodec {
             payload = Payload.of(type, payloadNode.stringValue());
         }
         return new ExchangeDocument(header, payload);
+    }
+
+    private static Origin origin(JsonNode node) {
+        if (!node.isObject()) {
+            throw malformed("origin is not a JSON object");
+        }
+        onlyKnownFields(node, ORIGIN_FIELDS, "origin");
+        return new Origin(ParticipantId.of(text(node, "from")), text(node, "messageId"));
     }
 
     private static JsonNode readJsonPayload(Payload payload) {

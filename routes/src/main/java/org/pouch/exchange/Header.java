@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param to the participant the message is for
  * @param createdAt when the sender created the message, to the millisecond
  * @param inReplyTo the message id this one answers, if any
+ * @param origin on a document a gateway delivers: the original sender and its message id; absent on
+ *     what a participant sends
  */
 public record Header(
         String messageId,
@@ -25,7 +27,8 @@ public record Header(
         ParticipantId from,
         ParticipantId to,
         Instant createdAt,
-        Optional<String> inReplyTo) {
+        Optional<String> inReplyTo,
+        Optional<Origin> origin) {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{1,63}");
@@ -41,6 +44,19 @@ public record Header(
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
         inReplyTo = Objects.requireNonNullElse(inReplyTo, Optional.empty());
         inReplyTo.ifPresent(id -> require(id, MESSAGE_ID, "inReplyTo"));
+        origin = Objects.requireNonNullElse(origin, Optional.empty());
+        origin.ifPresent(o -> require(o.messageId(), MESSAGE_ID, "origin.messageId"));
+    }
+
+    public Header(
+            String messageId,
+            String type,
+            String schemaVersion,
+            ParticipantId from,
+            ParticipantId to,
+            Instant createdAt,
+            Optional<String> inReplyTo) {
+        this(messageId, type, schemaVersion, from, to, createdAt, inReplyTo, Optional.empty());
     }
 
     public Header(
@@ -50,7 +66,7 @@ public record Header(
             ParticipantId from,
             ParticipantId to,
             Instant createdAt) {
-        this(messageId, type, schemaVersion, from, to, createdAt, Optional.empty());
+        this(messageId, type, schemaVersion, from, to, createdAt, Optional.empty(), Optional.empty());
     }
 
     private static void require(String value, Pattern pattern, String field) {

@@ -12,6 +12,9 @@ public interface ExchangeLedger {
     /** The exchange this sender's message id was accepted as, if any. */
     Optional<AcceptedExchange> findByMessageId(ParticipantId sender, String messageId);
 
+    /** The exchange the gateway accepted under this exchange id, if the ledger holds it. */
+    Optional<AcceptedExchange> findByExchangeId(String exchangeId);
+
     /**
      * Records the exchange durably, in the caller's transaction if there is one.
      *

@@ -46,7 +46,8 @@ class ExamplePkiFilesTest {
                             "gateway/encryption-ec",
                             "gateway/encryption-rsa",
                             "gateway/tls-server",
-                            "gateway/audit-checkpoint"),
+                            "gateway/audit-checkpoint",
+                            "gateway/tls-client"),
                     Stream.of("pk-moi", "iq-moi", "be-ibz", "pk-fia")
                             .flatMap(participant -> Stream.of(
                                             "signing-ec",
@@ -138,6 +139,7 @@ class ExamplePkiFilesTest {
         "participants/iq-moi/tls-client.p12, iq-moi-tls-client",
         "gateway/tls-server.p12, pk-gw-tls-server",
         "gateway/audit-checkpoint.p12, pk-gw-audit-checkpoint",
+        "gateway/tls-client.p12, pk-gw-tls-client",
         "staff/officer-2.p12, staff-officer-2",
         "negative/revoked-signing.p12, negative-revoked-signing"
     })

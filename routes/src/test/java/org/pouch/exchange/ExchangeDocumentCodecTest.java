@@ -36,6 +36,49 @@ class ExchangeDocumentCodecTest {
     }
 
     @Test
+    void aGatewaysDeliveryNamesItsOriginAfterTheOtherHeaderFields() {
+        Header delivered = new Header(
+                "5b0f3c1e-2d4a-4c61-9e1f-0a7b3c2d1e0f",
+                "pilgrim-list",
+                "1.0",
+                ParticipantId.of("PK-GW"),
+                ParticipantId.of("IQ-MOI"),
+                Instant.parse("2026-11-27T09:30:01Z"),
+                Optional.empty(),
+                Optional.of(new Origin(ParticipantId.of("PK-MOI"), "7d1c6a52")));
+        ExchangeDocument document = new ExchangeDocument(delivered, Payload.of(PayloadType.JSON, "{\"n\":2}"));
+
+        byte[] encoded = ExchangeDocumentCodec.encode(document);
+
+        assertThat(new String(encoded, StandardCharsets.UTF_8))
+                .isEqualTo("{\"version\":1,\"header\":{\"messageId\":\"5b0f3c1e-2d4a-4c61-9e1f-0a7b3c2d1e0f\","
+                        + "\"type\":\"pilgrim-list\",\"schemaVersion\":\"1.0\",\"from\":\"PK-GW\",\"to\":\"IQ-MOI\","
+                        + "\"createdAt\":\"2026-11-27T09:30:01Z\",\"origin\":{\"from\":\"PK-MOI\",\"messageId\":\"7d1c6a52\"}},"
+                        + "\"contentType\":\"application/json\",\"payload\":{\"n\":2}}");
+        assertThat(ExchangeDocumentCodec.decode(encoded)).isEqualTo(document);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"from\":\"PK-MOI\"}",
+                "{\"from\":\"PK-MOI\",\"messageId\":\"m\",\"extra\":1}",
+                "{\"from\":\"nobody\",\"messageId\":\"m\"}",
+                "\"PK-MOI\""
+            })
+    void aMalformedOriginIsAMalformedEnvelope(String origin) {
+        String document = "{\"version\":1,\"header\":{\"messageId\":\"m-1\",\"type\":\"pilgrim-list\","
+                + "\"schemaVersion\":\"1.0\",\"from\":\"PK-GW\",\"to\":\"IQ-MOI\","
+                + "\"createdAt\":\"2026-11-27T09:30:00Z\",\"origin\":" + origin + "},"
+                + "\"contentType\":\"application/json\",\"payload\":{}}";
+
+        assertThatThrownBy(() -> ExchangeDocumentCodec.decode(document.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(
+                        RejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.MALFORMED_ENVELOPE));
+    }
+
+    @Test
     void textPayloadsTravelAsJsonStrings() {
         String csv = "surname,passport\nKhan,AB1234567\n";
         ExchangeDocument document = new ExchangeDocument(HEADER, Payload.of(PayloadType.CSV, csv));

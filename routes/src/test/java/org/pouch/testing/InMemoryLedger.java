@@ -22,6 +22,13 @@ public final class InMemoryLedger implements ExchangeLedger {
     }
 
     @Override
+    public Optional<AcceptedExchange> findByExchangeId(String exchangeId) {
+        return byMessage.values().stream()
+                .filter(exchange -> exchange.exchangeId().equals(exchangeId))
+                .findFirst();
+    }
+
+    @Override
     public void record(AcceptedExchange exchange) {
         if (failing) {
             throw new IllegalStateException("the ledger's database is unavailable");

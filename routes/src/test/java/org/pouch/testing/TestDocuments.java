@@ -15,7 +15,22 @@ public final class TestDocuments {
     /** Compact, as the canonical document form carries a JSON payload, so documents compare equal after a round trip. */
     private static final byte[] VALID_PILGRIM_LIST = compact(resource("/formats/pilgrim-list/valid.json"));
 
+    private static final byte[] VALID_WATCHLIST_HIT = compact(resource("/formats/watchlist-hit/valid.json"));
+
     private TestDocuments() {}
+
+    /** A watchlist hit that passes its schema and rules, as {@code formats/watchlist-hit/valid.json}. */
+    public static ExchangeDocument watchlistHit(ParticipantId from, ParticipantId to) {
+        return new ExchangeDocument(
+                new Header(
+                        UUID.randomUUID().toString(),
+                        "watchlist-hit",
+                        "1.0",
+                        from,
+                        to,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                Payload.of(PayloadType.JSON, VALID_WATCHLIST_HIT));
+    }
 
     /** A pilgrim list that passes its schema and business rules, as {@code formats/pilgrim-list/valid.json}. */
     public static ExchangeDocument json(ParticipantId from, ParticipantId to) {

@@ -50,6 +50,12 @@ final class EmbeddedBroker {
                     .addAddressSetting(
                             Queues.DELIVERY,
                             new AddressSettings()
+                                    // Redelivery after a rollback (the database down, say) backs off
+                                    // for about half an hour in all before the dead-letter address.
+                                    .setRedeliveryDelay(1_000)
+                                    .setRedeliveryMultiplier(2.0)
+                                    .setMaxRedeliveryDelay(60_000)
+                                    .setMaxDeliveryAttempts(30)
                                     .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
                                     .setExpiryAddress(SimpleString.of(Queues.DEAD_LETTER)));
         } catch (Exception e) {

@@ -1,11 +1,13 @@
 package org.pouch.gateway.directory;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.pouch.partners.Endpoint;
@@ -34,6 +36,9 @@ public record DirectoryProperties(
      * @param tlsClientCertificates PEM files of the certificates its systems use for mutual TLS
      * @param endpoint where deliveries go; leave out for a participant that only sends
      * @param legacyEncryption whether it may still send AES-256-CBC EnvelopedData
+     * @param minimise by message type, the fields this participant is denied when delivered to, for example
+     *     {@code watchlist-hit: [subject.documents]}
+     * @param delivery this participant's own delivery limits, where they differ from {@code pouch.delivery.retry}
      */
     public record ParticipantProperties(
             @NotBlank String name,
@@ -41,13 +46,24 @@ public record DirectoryProperties(
             Path encryptionCertificate,
             List<@NotNull Path> tlsClientCertificates,
             @Valid EndpointProperties endpoint,
-            boolean legacyEncryption) {
+            boolean legacyEncryption,
+            Map<String, List<String>> minimise,
+            @Valid DeliveryLimits delivery) {
 
         public ParticipantProperties {
             signingCertificates = signingCertificates == null ? List.of() : List.copyOf(signingCertificates);
             tlsClientCertificates = tlsClientCertificates == null ? List.of() : List.copyOf(tlsClientCertificates);
+            minimise = minimise == null ? Map.of() : Map.copyOf(minimise);
         }
     }
+
+    /**
+     * A participant's own delivery limits; each left out falls back to {@code pouch.delivery.retry}.
+     *
+     * @param maxAttempts attempts in all before the dead-letter queue
+     * @param maxAge how long after acceptance attempts may still start
+     */
+    public record DeliveryLimits(@Min(1) Integer maxAttempts, Duration maxAge) {}
 
     /** @param format the payload format the participant wants: {@code json}, {@code xml}, {@code csv} */
     public record EndpointProperties(

@@ -41,6 +41,19 @@ class JdbcExchangeLedger implements ExchangeLedger {
     }
 
     @Override
+    public Optional<AcceptedExchange> findByExchangeId(String exchangeId) {
+        return jdbc.sql("""
+                        select exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
+                               accepted_at, envelope, receipt
+                          from exchanges
+                         where exchange_id = :exchangeId
+                        """)
+                .param("exchangeId", exchangeId)
+                .query(JdbcExchangeLedger::exchange)
+                .optional();
+    }
+
+    @Override
     public void record(AcceptedExchange exchange) {
         try {
             jdbc.sql("""

@@ -15,11 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param signing signs receipts, log checkpoints and what the gateway seals for recipients
  * @param decryption opens what partners seal to the gateway: every key whose certificate partners may
  *     still use, typically one EC and one RSA
+ * @param tlsClient the TLS client credential the gateway presents to partners' systems when it delivers;
+ *     the gateway does not start its delivery without one
  */
 @Validated
 @ConfigurationProperties("pouch.keys")
 public record KeysProperties(
-        @NotNull @Valid Keystore signing, @NotEmpty List<@NotNull @Valid Keystore> decryption) {
+        @NotNull @Valid Keystore signing,
+        @NotEmpty List<@NotNull @Valid Keystore> decryption,
+        @Valid Keystore tlsClient) {
 
     /** A PKCS#12 file and its password. */
     public record Keystore(

@@ -13,6 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class PkiConfiguration {
 
+    /** The credential the gateway presents to partners' systems over mutual TLS when it delivers. */
+    @Bean
+    PartnerTlsCredential partnerTlsCredential(KeysProperties keys) {
+        if (keys.tlsClient() == null) {
+            throw new IllegalStateException(
+                    "pouch.keys.tls-client is not set: the gateway needs a TLS client credential to deliver");
+        }
+        return new PartnerTlsCredential(PkiFiles.credential(
+                keys.tlsClient().path(), keys.tlsClient().password().toCharArray()));
+    }
+
     @Bean
     TrustMaterial trustMaterial(TrustProperties trust) {
         return PkiFiles.trust(trust.anchors(), trust.intermediates(), trust.crls());

@@ -15,11 +15,14 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
 import org.junit.jupiter.api.Test;
 import org.pouch.exchange.MessageHeaders;
-import org.pouch.gateway.testing.DeliveryQueue;
+import org.pouch.gateway.testing.BrokerQueue;
 import org.pouch.gateway.testing.GatewayTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Camel's jms component and the gateway's connection factory reach the embedded broker's delivery queue. */
+/**
+ * Camel's jms component and the gateway's connection factory reach the embedded broker. Sent to the
+ * dead-letter queue, which nothing consumes: the delivery route takes what arrives on the delivery queue.
+ */
 @GatewayTest
 class DeliveryQueueTest {
 
@@ -49,12 +52,12 @@ class DeliveryQueueTest {
         String body = "exchange " + exchangeId;
 
         camel.sendBodyAndHeaders(
-                "jms:queue:" + Queues.DELIVERY,
+                "jms:queue:" + Queues.DEAD_LETTER,
                 body,
                 Map.of(MessageHeaders.EXCHANGE_ID, exchangeId, MessageHeaders.RECIPIENT, "IQ-MOI"));
 
-        // Taken by its exchange id: the intake's tests queue into the same queue of the shared gateway.
-        Message received = new DeliveryQueue(connectionFactory).take(exchangeId, RECEIVE_TIMEOUT);
+        // Taken by its exchange id: other tests of the shared gateway dead-letter into the same queue.
+        Message received = new BrokerQueue(connectionFactory, Queues.DEAD_LETTER).take(exchangeId, RECEIVE_TIMEOUT);
         assertThat(received).isInstanceOf(TextMessage.class);
         assertThat(((TextMessage) received).getText()).isEqualTo(body);
         assertThat(received.getStringProperty(MessageHeaders.RECIPIENT)).isEqualTo("IQ-MOI");

@@ -42,7 +42,9 @@ class DirectoryConfigurationTest {
                 ExamplePkiLayout.with(layout.encryption(participant, KeySuite.EC_P256), "crt"),
                 List.of(ExamplePkiLayout.with(layout.tlsClient(participant), "crt")),
                 new EndpointProperties(URI.create("https://localhost:1/inbox"), Endpoint.Protocol.REST, "json"),
-                false);
+                false,
+                null,
+                null);
     }
 
     private static ParticipantDirectory build(
@@ -73,8 +75,8 @@ class DirectoryConfigurationTest {
 
     @Test
     void aMissingCertificateFileNamesTheParticipantAndTheFile() {
-        ParticipantProperties broken =
-                new ParticipantProperties("broken", List.of(pki.resolve("nowhere.crt")), null, List.of(), null, false);
+        ParticipantProperties broken = new ParticipantProperties(
+                "broken", List.of(pki.resolve("nowhere.crt")), null, List.of(), null, false, null, null);
 
         assertThatThrownBy(() -> build(Map.of("BE-IBZ", broken), List.of()))
                 .isInstanceOf(ParticipantDirectory.InvalidDirectoryException.class)

@@ -16,8 +16,9 @@ import org.pouch.audit.AuditTrail;
 import org.pouch.envelope.ReceiptVerifier;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.Header;
-import org.pouch.exchange.MessageHeaders;
+import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.Receipt;
+import org.pouch.gateway.broker.Queues;
 import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.IntakeRoutes;
 import org.pouch.testing.TestPki;
@@ -30,21 +31,29 @@ public final class GatewayRecords {
 
     private final ExchangeLedger ledger;
     private final AuditTrail audit;
-    private final DeliveryQueue queue;
+    private final BrokerQueue deadLetters;
 
     public GatewayRecords(ExchangeLedger ledger, AuditTrail audit, ConnectionFactory connectionFactory) {
         this.ledger = ledger;
         this.audit = audit;
-        this.queue = new DeliveryQueue(connectionFactory);
+        this.deadLetters = new BrokerQueue(connectionFactory, Queues.DEAD_LETTER);
     }
 
     /**
      * Verifies the receipt as the sender would, against the test PKI, and finds its exchange recorded in the
-     * ledger, audited as accepted and queued once for its recipient.
+     * ledger, audited as accepted and delivered to its recipient (a partner system of {@link PartnerSystems}).
      *
      * @param envelope what was submitted, which the receipt names by its SHA-256
      */
     public Receipt assertAccepted(byte[] envelope, byte[] receipt, ExchangeDocument document) {
+        Receipt verified = assertAcceptedOnly(envelope, receipt, document);
+        // Queued before the answer was sent, delivered from the queue once the ledger holds it.
+        assertDelivered(verified.exchangeId(), document.header().to());
+        return verified;
+    }
+
+    /** As {@link #assertAccepted}, without waiting for the delivery: for tests whose partner fails. */
+    public Receipt assertAcceptedOnly(byte[] envelope, byte[] receipt, ExchangeDocument document) {
         TestPki pki = TestPki.shared();
         Receipt verified = new ReceiptVerifier(pki.senders(), pki.validator(), Clock.systemUTC())
                 .verify(receipt)
@@ -67,13 +76,20 @@ public final class GatewayRecords {
                     assertThat(event.type()).isEqualTo(AuditEventType.ACCEPTED);
                     assertThat(event.actor()).isEqualTo(header.from().value());
                 });
-        // Queued before the answer was sent; the wait only covers the broker showing it to a browser.
-        await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(queue.browse(exchangeId))
-                        .singleElement()
-                        .satisfies(queued -> assertThat(queued.getStringProperty(MessageHeaders.RECIPIENT))
-                                .isEqualTo(header.to().value())));
         return verified;
+    }
+
+    /** Waits for the exchange to be delivered to its recipient, once. */
+    public AuditEvent assertDelivered(String exchangeId, ParticipantId recipient) {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(audit.forExchange(exchangeId))
+                        .filteredOn(event -> event.type() == AuditEventType.DELIVERED)
+                        .singleElement()
+                        .satisfies(event -> assertThat(event.recipient()).contains(recipient)));
+        return audit.forExchange(exchangeId).stream()
+                .filter(event -> event.type() == AuditEventType.DELIVERED)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The one audit entry of the rejection's incident: rejected for its reason, at this step, by this actor. */
@@ -95,8 +111,9 @@ public final class GatewayRecords {
         return audit.forExchange(exchangeId);
     }
 
-    public DeliveryQueue queue() {
-        return queue;
+    /** The broker's dead-letter queue. */
+    public BrokerQueue deadLetters() {
+        return deadLetters;
     }
 
     private static String sha256Hex(byte[] bytes) {

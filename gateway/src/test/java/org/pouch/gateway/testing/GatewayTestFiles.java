@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Before the gateway starts: makes a fresh directory under {@code target/}, writes the shared test PKI
  * into it as the files the gateway reads, and points {@code test-directory} there, which
  * {@code application-test.yml} builds every path from. Fresh per run, so no state leaks between runs.
+ * Starts the partners' systems ({@link PartnerSystems}) once and points {@code test-partners-url} at them.
  */
 public final class GatewayTestFiles implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,7 +24,9 @@ public final class GatewayTestFiles implements ApplicationContextInitializer<Con
         try {
             Path directory = Files.createTempDirectory(targetDirectory(), "gateway-test-");
             ExamplePkiFiles.write(TestPki.shared().pki(), directory.resolve("pki"));
-            TestPropertyValues.of("test-directory=" + directory).applyTo(context);
+            PartnerSystems partners = PartnerSystems.start(directory.resolve("pki"));
+            TestPropertyValues.of("test-directory=" + directory, "test-partners-url=" + partners.baseUrl())
+                    .applyTo(context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

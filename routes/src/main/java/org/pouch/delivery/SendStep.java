@@ -1,0 +1,243 @@
+package org.pouch.delivery;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.pouch.audit.AuditEvent;
+import org.pouch.audit.AuditEventType;
+import org.pouch.audit.AuditTrail;
+import org.pouch.envelope.ReceiptVerifier;
+import org.pouch.exchange.Receipt;
+import org.pouch.exchange.RejectedException;
+import org.pouch.partners.Endpoint;
+import org.pouch.partners.Participant;
+
+/**
+ * Step {@code delivery.send}: one attempt, if the partner's circuit lets it through, and what follows
+ * from its outcome: delivered, another attempt later, or the dead-letter queue. Every attempt is recorded
+ * and audited before the route commits the queue message.
+ */
+final class SendStep {
+
+    /** Attempts that reach no one count against the partner's circuit; a refusal shows the partner is up. */
+    private static final class PartnerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PartnerFailure(String outcome) {
+            super(outcome, null, false, false);
+        }
+    }
+
+    private record Outcome(
+            String name,
+            boolean delivered,
+            boolean retryable,
+            Optional<Integer> httpStatus,
+            Optional<String> error,
+            Optional<byte[]> receipt,
+            String receiptNote) {}
+
+    private final DeliverySettings settings;
+    private final Map<Endpoint.Protocol, PartnerTransport> transports;
+    private final PartnerBreakers breakers;
+    private final ReceiptVerifier receipts;
+    private final DeliveryStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SendStep(
+            DeliverySettings settings,
+            Map<Endpoint.Protocol, PartnerTransport> transports,
+            PartnerBreakers breakers,
+            ReceiptVerifier receipts,
+            DeliveryStore store,
+            AuditTrail audit,
+            Clock clock) {
+        this.settings = settings;
+        this.transports = Map.copyOf(transports);
+        this.breakers = breakers;
+        this.receipts = receipts;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    DeliveryDecision attempt(Delivery delivery, Participant recipient, String messageType) {
+        RetryPolicy policy = settings.retryFor(recipient.id());
+        Instant now = clock.instant();
+        Instant deadline = delivery.budgetSince().plus(policy.maxAge());
+        if (delivery.attempts() >= policy.maxAttempts()) {
+            return deadLetter(delivery, messageType, "attempts-exhausted", now);
+        }
+        if (now.isAfter(deadline)) {
+            return deadLetter(delivery, messageType, "too-old", now);
+        }
+        CircuitBreaker breaker = breakers.forPartner(recipient.id());
+        if (!breaker.tryAcquirePermission()) {
+            // Not an attempt: nothing was sent. Try again once the circuit may have half-opened.
+            return new DeliveryDecision.Retry(now.plus(settings.breaker().waitInOpenState()), delivery.attempts());
+        }
+        long started = System.nanoTime();
+        Outcome outcome = send(delivery, recipient);
+        long took = System.nanoTime() - started;
+        if (outcome.httpStatus().isPresent() && !outcome.retryable()) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        } else {
+            breaker.onError(took, TimeUnit.NANOSECONDS, new PartnerFailure(outcome.name()));
+        }
+
+        int number = store.attempts(delivery.exchangeId()).size() + 1;
+        int attempts = delivery.attempts() + 1;
+        Instant next = now.plus(policy.backoffAfter(attempts));
+        DeliveryStatus status;
+        if (outcome.delivered()) {
+            status = DeliveryStatus.DELIVERED;
+        } else if (!outcome.retryable() || attempts >= policy.maxAttempts() || next.isAfter(deadline)) {
+            status = DeliveryStatus.DEAD_LETTERED;
+        } else {
+            status = DeliveryStatus.PENDING;
+        }
+        store.recordAttempt(
+                delivery.exchangeId(),
+                new DeliveryAttempt(number, now, outcome.name(), outcome.httpStatus(), outcome.error()),
+                status,
+                outcome.receipt());
+        Map<String, String> details = new HashMap<>();
+        details.put("attempt", Integer.toString(number));
+        details.put("outcome", outcome.name());
+        details.put("idempotencyKey", delivery.messageId());
+        outcome.httpStatus().ifPresent(code -> details.put("httpStatus", code.toString()));
+        outcome.error().ifPresent(error -> details.put("error", error));
+        append(AuditEventType.DELIVERY_ATTEMPTED, delivery, messageType, details);
+        return switch (status) {
+            case DELIVERED -> {
+                append(
+                        AuditEventType.DELIVERED,
+                        delivery,
+                        messageType,
+                        Map.of("attempt", Integer.toString(number), "receipt", outcome.receiptNote()));
+                yield new DeliveryDecision.Done();
+            }
+            case PENDING -> new DeliveryDecision.Retry(next, attempts);
+            case DEAD_LETTERED -> {
+                String reason = outcome.retryable()
+                        ? (attempts >= policy.maxAttempts() ? "attempts-exhausted" : "too-old")
+                        : "refused-" + outcome.name();
+                append(
+                        AuditEventType.DEAD_LETTERED,
+                        delivery,
+                        messageType,
+                        Map.of(
+                                "reason",
+                                reason,
+                                "attempts",
+                                Integer.toString(attempts),
+                                "lastOutcome",
+                                outcome.name()));
+                yield new DeliveryDecision.DeadLettered(reason);
+            }
+        };
+    }
+
+    /** Dead-letters without an attempt: the budget ran out while the delivery waited. */
+    DeliveryDecision deadLetter(Delivery delivery, String messageType, String reason, Instant now) {
+        store.deadLetter(delivery.exchangeId(), reason, now);
+        append(
+                AuditEventType.DEAD_LETTERED,
+                delivery,
+                messageType,
+                Map.of("reason", reason, "attempts", Integer.toString(delivery.attempts())));
+        return new DeliveryDecision.DeadLettered(reason);
+    }
+
+    private Outcome send(Delivery delivery, Participant recipient) {
+        Endpoint.Protocol protocol = recipient.endpoint().orElseThrow().protocol();
+        PartnerTransport transport = transports.get(protocol);
+        if (transport == null) {
+            return new Outcome(
+                    "no-transport-" + protocol.name().toLowerCase(Locale.ROOT),
+                    false,
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "none");
+        }
+        PartnerTransport.Result result = transport.send(recipient, delivery.messageId(), delivery.envelope());
+        if (result instanceof PartnerTransport.NoAnswer none) {
+            return new Outcome(
+                    "no-answer", false, true, Optional.empty(), Optional.of(none.error()), Optional.empty(), "none");
+        }
+        PartnerTransport.Answered answered = (PartnerTransport.Answered) result;
+        int status = answered.status();
+        if (status >= 200 && status < 300) {
+            return delivered(delivery, status, answered.receipt());
+        }
+        // Asking again can help after a timeout, "too early", rate limiting and server errors; any other
+        // refusal says the partner will not take this message as it is.
+        boolean retryable = status == 408 || status == 425 || status == 429 || status >= 500;
+        return new Outcome(
+                "http-" + status, false, retryable, Optional.of(status), Optional.empty(), Optional.empty(), "none");
+    }
+
+    /**
+     * A 2xx is a delivery. A receipt that verifies is kept as the partner's proof; one that does not is
+     * noted in the audit and dropped: resending would not make the partner sign it better.
+     */
+    private Outcome delivered(Delivery delivery, int status, Optional<byte[]> receipt) {
+        if (receipt.isEmpty()) {
+            return new Outcome(
+                    "delivered", true, false, Optional.of(status), Optional.empty(), Optional.empty(), "none");
+        }
+        String note = receiptProblem(delivery, receipt.get())
+                .map(problem -> "invalid: " + problem)
+                .orElse("verified");
+        return new Outcome(
+                "delivered",
+                true,
+                false,
+                Optional.of(status),
+                Optional.empty(),
+                note.equals("verified") ? receipt : Optional.empty(),
+                note);
+    }
+
+    private Optional<String> receiptProblem(Delivery delivery, byte[] signed) {
+        Receipt receipt;
+        try {
+            receipt = receipts.verify(signed).receipt();
+        } catch (RejectedException e) {
+            return Optional.of(e.reason().code());
+        }
+        if (!receipt.gateway().equals(delivery.recipient())) {
+            return Optional.of("signed-by-" + receipt.gateway());
+        }
+        if (!receipt.messageId().equals(delivery.messageId())
+                || !receipt.envelopeSha256().equals(delivery.envelopeSha256())) {
+            return Optional.of("names-another-message");
+        }
+        return Optional.empty();
+    }
+
+    private void append(AuditEventType type, Delivery delivery, String messageType, Map<String, String> details) {
+        audit.append(new AuditEvent(
+                clock.instant(),
+                type,
+                type == AuditEventType.DEAD_LETTERED ? DeliveryRoutes.DEAD_LETTER : DeliveryRoutes.SEND,
+                settings.gateway().value(),
+                Optional.of(delivery.exchangeId()),
+                Optional.of(delivery.messageId()),
+                Optional.of(settings.gateway()),
+                Optional.of(delivery.recipient()),
+                Optional.of(messageType),
+                Optional.of(delivery.envelopeSha256()),
+                Optional.empty(),
+                Optional.empty(),
+                details));
+    }
+}

@@ -1,0 +1,283 @@
+package org.pouch.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pouch.testing.TestPki.BE_IBZ;
+import static org.pouch.testing.TestPki.GATEWAY;
+import static org.pouch.testing.TestPki.IQ_MOI;
+import static org.pouch.testing.TestPki.PK_MOI;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.pouch.audit.AuditEvent;
+import org.pouch.audit.AuditEventType;
+import org.pouch.certificates.KeySuite;
+import org.pouch.envelope.EnvelopeOpener;
+import org.pouch.envelope.EnvelopeSealer;
+import org.pouch.envelope.ReceiptSigner;
+import org.pouch.envelope.ReceiptVerifier;
+import org.pouch.exchange.ExchangeDocument;
+import org.pouch.exchange.ParticipantId;
+import org.pouch.exchange.Receipt;
+import org.pouch.intake.AcceptedExchange;
+import org.pouch.partners.Endpoint;
+import org.pouch.partners.ParticipantDirectory;
+import org.pouch.testing.InMemoryAuditTrail;
+import org.pouch.testing.InMemoryLedger;
+import org.pouch.testing.TestDirectory;
+import org.pouch.testing.TestDocuments;
+import org.pouch.testing.TestPki;
+
+/**
+ * The delivery step's decisions, with real crypto and a scripted partner: what is kept, what is audited,
+ * when it retries, when it gives up, what an open circuit does, and how orphans and replays are treated.
+ */
+class DeliveryStepTest {
+
+    private static final TestPki PKI = TestPki.shared();
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final ParticipantDirectory directory = TestDirectory.demo(URI.create("https://localhost:1"));
+    private final Deque<BiFunction<String, byte[], PartnerTransport.Result>> partner = new ArrayDeque<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final DeliverySettings settings = new DeliverySettings(
+            GATEWAY,
+            new RetryPolicy(3, Duration.ofHours(1), Duration.ofSeconds(1), 2, 0, Duration.ofSeconds(10)),
+            Map.of(),
+            new BreakerPolicy(50, 4, 4, Duration.ofMinutes(1)),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1));
+    private final DeliveryStep step;
+
+    DeliveryStepTest() {
+        EnvelopeOpener opener = new EnvelopeOpener(PKI.gatewayDecryptionKeys(), directory, PKI.validator(), CLOCK);
+        EnvelopeSealer sealer = new EnvelopeSealer(() -> PKI.signing(GATEWAY, KeySuite.EC_P256), CLOCK);
+        PartnerTransport transport = (participant, key, envelope) -> {
+            calls.incrementAndGet();
+            return partner.isEmpty()
+                    ? new PartnerTransport.Answered(200, Optional.empty())
+                    : partner.poll().apply(key, envelope);
+        };
+        SendStep send = new SendStep(
+                settings,
+                Map.of(Endpoint.Protocol.REST, transport),
+                new PartnerBreakers(settings.breaker()),
+                new ReceiptVerifier(directory, PKI.validator(), CLOCK),
+                store,
+                audit,
+                CLOCK);
+        Minimisation minimisation =
+                new Minimisation(Map.of(BE_IBZ, Map.of("watchlist-hit", Set.of("subject.documents"))));
+        PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, audit, CLOCK);
+        this.step = new DeliveryStep(settings, ledger, directory, store, prepare, send, audit, CLOCK);
+    }
+
+    @Test
+    void aVerifiedReceiptIsKeptAndEveryStepIsAuditedWithItsDetails() {
+        AcceptedExchange exchange = accepted(TestDocuments.watchlistHit(PK_MOI, BE_IBZ));
+        partner.add((key, envelope) -> new PartnerTransport.Answered(200, Optional.of(receipt(BE_IBZ, key, envelope))));
+
+        DeliveryDecision decision = deliver(exchange);
+
+        assertThat(decision).isInstanceOf(DeliveryDecision.Done.class);
+        Delivery delivery = store.find(exchange.exchangeId()).orElseThrow();
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivery.partnerReceipt()).isPresent();
+        assertThat(only(AuditEventType.TRANSFORMED, exchange).details())
+                .containsEntry("format", "json")
+                .containsEntry("stripped", "subject.documents")
+                .containsEntry("originalSender", "PK-MOI");
+        assertThat(only(AuditEventType.DELIVERY_ATTEMPTED, exchange).details())
+                .containsEntry("attempt", "1")
+                .containsEntry("outcome", "delivered")
+                .containsEntry("httpStatus", "200")
+                .containsEntry("idempotencyKey", exchange.exchangeId());
+        assertThat(only(AuditEventType.DELIVERED, exchange).details()).containsEntry("receipt", "verified");
+    }
+
+    @Test
+    void aReceiptSignedBySomeoneElseIsNotKeptButTheDeliveryStands() {
+        AcceptedExchange exchange = accepted(TestDocuments.watchlistHit(PK_MOI, BE_IBZ));
+        partner.add((key, envelope) -> new PartnerTransport.Answered(200, Optional.of(receipt(IQ_MOI, key, envelope))));
+
+        deliver(exchange);
+
+        assertThat(store.find(exchange.exchangeId()).orElseThrow().partnerReceipt())
+                .isEmpty();
+        assertThat(only(AuditEventType.DELIVERED, exchange).details().get("receipt"))
+                .isEqualTo("invalid: signed-by-IQ-MOI");
+    }
+
+    @Test
+    void aServerErrorIsRetriedLaterAndTheLimitDeadLetters() {
+        AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+        for (int i = 0; i < 3; i++) {
+            partner.add((key, envelope) -> new PartnerTransport.Answered(503, Optional.empty()));
+        }
+        Instant before = CLOCK.instant();
+
+        DeliveryDecision first = deliver(exchange);
+        DeliveryDecision second = deliver(exchange);
+        DeliveryDecision third = deliver(exchange);
+
+        assertThat(first).isInstanceOfSatisfying(DeliveryDecision.Retry.class, retry -> {
+            assertThat(retry.attempts()).isEqualTo(1);
+            assertThat(retry.at()).isAfterOrEqualTo(before.plusSeconds(1));
+        });
+        assertThat(second).isInstanceOf(DeliveryDecision.Retry.class);
+        assertThat(third).isEqualTo(new DeliveryDecision.DeadLettered("attempts-exhausted"));
+        assertThat(store.find(exchange.exchangeId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DEAD_LETTERED);
+        assertThat(only(AuditEventType.DEAD_LETTERED, exchange).details()).containsEntry("attempts", "3");
+    }
+
+    @Test
+    void anOpenCircuitReschedulesWithoutCallingOrCountingAnAttempt() {
+        // Four failures in a window of four open the circuit in this test's settings.
+        AcceptedExchange first = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+        deliverFailing(first);
+        for (int i = 0; i < 3; i++) {
+            deliverFailing(accepted(TestDocuments.json(PK_MOI, IQ_MOI)));
+        }
+
+        DeliveryDecision third = deliver(first);
+
+        assertThat(calls).hasValue(4);
+        assertThat(third)
+                .isInstanceOfSatisfying(
+                        DeliveryDecision.Retry.class,
+                        retry -> assertThat(retry.attempts()).isEqualTo(1));
+        assertThat(store.attempts(first.exchangeId())).hasSize(1);
+    }
+
+    @Test
+    void aRefusalDeadLettersAtOnce() {
+        AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+        partner.add((key, envelope) -> new PartnerTransport.Answered(422, Optional.empty()));
+
+        assertThat(deliver(exchange)).isEqualTo(new DeliveryDecision.DeadLettered("refused-http-422"));
+    }
+
+    @Test
+    void anIdMissingFromTheLedgerIsWaitedForThenDroppedAsAnOrphan() {
+        String exchangeId = UUID.randomUUID().toString();
+
+        DeliveryDecision early = step.deliver(new DeliveryRequest(exchangeId, CLOCK.instant(), Optional.empty()));
+        DeliveryDecision late =
+                step.deliver(new DeliveryRequest(exchangeId, CLOCK.instant().minusSeconds(31), Optional.empty()));
+
+        assertThat(early).isInstanceOf(DeliveryDecision.Retry.class);
+        assertThat(late).isInstanceOf(DeliveryDecision.Dropped.class);
+        assertThat(audit.forExchange(exchangeId))
+                .singleElement()
+                .satisfies(event -> assertThat(event.type()).isEqualTo(AuditEventType.ORPHAN_DROPPED));
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void aDuplicateMessageOrReplayOfASettledDeliveryChangesNothing() {
+        AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+        deliver(exchange);
+
+        DeliveryDecision again = deliver(exchange);
+        DeliveryDecision replay =
+                step.deliver(new DeliveryRequest(exchange.exchangeId(), CLOCK.instant(), Optional.of("operator")));
+
+        assertThat(again).isInstanceOf(DeliveryDecision.Done.class);
+        assertThat(replay).isInstanceOf(DeliveryDecision.Done.class);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aReplayedDeadLetterGetsAFreshBudgetAndTheSameBytes() {
+        AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+        byte[][] sent = new byte[2][];
+        partner.add((key, envelope) -> {
+            sent[0] = envelope;
+            return new PartnerTransport.Answered(400, Optional.empty());
+        });
+        partner.add((key, envelope) -> {
+            sent[1] = envelope;
+            return new PartnerTransport.Answered(200, Optional.empty());
+        });
+        deliver(exchange);
+
+        DeliveryDecision replay =
+                step.deliver(new DeliveryRequest(exchange.exchangeId(), CLOCK.instant(), Optional.of("operator")));
+
+        assertThat(replay).isInstanceOf(DeliveryDecision.Done.class);
+        assertThat(store.find(exchange.exchangeId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(sent[1]).isEqualTo(sent[0]);
+    }
+
+    private AcceptedExchange accepted(ExchangeDocument document) {
+        byte[] envelope = new EnvelopeSealer(() -> PKI.signing(document.header().from(), KeySuite.EC_P256), CLOCK)
+                .seal(document, PKI.encryption(GATEWAY, KeySuite.EC_P256).certificate());
+        AcceptedExchange exchange = new AcceptedExchange(
+                UUID.randomUUID().toString(),
+                document.header().messageId(),
+                document.header().from(),
+                document.header().to(),
+                document.header().type(),
+                "0".repeat(64),
+                CLOCK.instant(),
+                envelope,
+                new byte[] {0});
+        ledger.record(exchange);
+        return exchange;
+    }
+
+    private void deliverFailing(AcceptedExchange exchange) {
+        partner.add((key, envelope) -> new PartnerTransport.NoAnswer("ConnectException"));
+        assertThat(deliver(exchange)).isInstanceOf(DeliveryDecision.Retry.class);
+    }
+
+    private DeliveryDecision deliver(AcceptedExchange exchange) {
+        return step.deliver(new DeliveryRequest(exchange.exchangeId(), CLOCK.instant(), Optional.empty()));
+    }
+
+    private static byte[] receipt(ParticipantId signer, String messageId, byte[] envelope) {
+        return new ReceiptSigner(() -> PKI.signing(signer, KeySuite.EC_P256), CLOCK)
+                .sign(new Receipt(
+                        signer,
+                        "x-1",
+                        messageId,
+                        GATEWAY,
+                        BE_IBZ,
+                        sha256Hex(envelope),
+                        CLOCK.instant(),
+                        Receipt.Status.ACCEPTED));
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AuditEvent only(AuditEventType type, AcceptedExchange exchange) {
+        return audit.forExchange(exchange.exchangeId()).stream()
+                .filter(event -> event.type() == type)
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one " + type);
+                })
+                .orElseThrow(() -> new AssertionError("no " + type));
+    }
+}
