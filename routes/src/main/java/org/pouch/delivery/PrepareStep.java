@@ -78,7 +78,9 @@ final class PrepareStep {
                 recipient.id(),
                 clock.instant(),
                 original.inReplyTo(),
-                Optional.of(new Origin(original.from(), original.messageId())));
+                // A document another gateway delivered already names its origin, vouched for by that
+                // gateway's signature; passing it on keeps the first sender visible down the chain.
+                Optional.of(original.origin().orElse(new Origin(original.from(), original.messageId()))));
         byte[] envelope = sealer.seal(
                 new ExchangeDocument(delivered, payload),
                 recipient.encryptionCertificate().orElseThrow());
