@@ -1,10 +1,10 @@
 package org.pouch.gateway.delivery;
 
 import java.time.Clock;
-import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
 import org.pouch.audit.AuditTrail;
 import org.pouch.certificates.CertificateValidator;
