@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Purges archived envelopes past their retention period: the bytes are removed, the exchange and its
  * digest stay, and each purge is an {@code ADMIN_ACTION} entry in the audit log naming the exchange and
- * the digest of what was purged. An exchange still waiting for delivery (status {@code ACCEPTED}) keeps
- * its envelope whatever its age: delivery reads it.
+ * the digest of what was purged. Only exchanges delivered to their recipient are purged: one still being
+ * delivered, or dead-lettered and so open to an operator's replay, keeps its envelope whatever its age,
+ * because delivery may need to open it again.
  */
 @Component
 public class EnvelopePurge {
@@ -51,7 +52,9 @@ public class EnvelopePurge {
         List<Due> due = jdbc.sql("""
                         select exchange_id, message_id, sender, recipient, message_type, envelope_sha256
                           from exchanges
-                         where accepted_at < :cutoff and envelope is not null and status <> 'ACCEPTED'
+                         where accepted_at < :cutoff and envelope is not null
+                           and exists (select 1 from deliveries d
+                                        where d.exchange_id = exchanges.exchange_id and d.status = 'DELIVERED')
                          order by accepted_at
                         """)
                 .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))

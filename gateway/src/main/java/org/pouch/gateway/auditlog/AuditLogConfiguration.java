@@ -4,26 +4,16 @@ import java.time.Clock;
 import org.pouch.audit.AuditLog;
 import org.pouch.audit.AuditLogStore;
 import org.pouch.audit.checkpoint.CheckpointSigner;
-import org.pouch.audit.checkpoint.CmsCheckpointSigner;
-import org.pouch.certificates.Credential;
 import org.pouch.gateway.PouchProperties;
-import org.pouch.gateway.pki.PkiFiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The verifiable log over the gateway's store, its checkpoint key and its checkpoint schedule. */
+/**
+ * The verifiable log over the gateway's store and its checkpoint schedule. Checkpoints are signed by the
+ * audit-checkpoint key ring's primary key ({@code org.pouch.gateway.keys}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class AuditLogConfiguration {
-
-    /**
-     * Signs with the key file read once at start-up. The seam for key rotation: a key ring replaces the
-     * supplier, nothing else changes.
-     */
-    @Bean
-    CheckpointSigner checkpointSigner(AuditCheckpointKeyProperties key, Clock clock) {
-        Credential credential = PkiFiles.credential(key.path(), key.password().toCharArray());
-        return new CmsCheckpointSigner(() -> credential, clock);
-    }
 
     @Bean
     AuditLog auditLog(

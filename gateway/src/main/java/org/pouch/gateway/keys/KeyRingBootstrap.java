@@ -55,6 +55,7 @@ final class KeyRingBootstrap {
 
     void run(ParticipantId gateway, KeysProperties keys, ParticipantDirectory directory) {
         seed(new RingId(gateway, KeyPurpose.SIGNING), List.of(own(keys.signing())));
+        seed(new RingId(gateway, KeyPurpose.AUDIT_CHECKPOINT), List.of(own(keys.auditCheckpoint())));
         seed(
                 new RingId(gateway, KeyPurpose.ENCRYPTION),
                 keys.decryption().stream().map(KeyRingBootstrap::own).toList());

@@ -3,6 +3,8 @@ package org.pouch.gateway.keys;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.pouch.audit.AuditTrail;
+import org.pouch.audit.checkpoint.CheckpointSigner;
+import org.pouch.audit.checkpoint.CmsCheckpointSigner;
 import org.pouch.certificates.CertificateValidator;
 import org.pouch.certificates.Credential;
 import org.pouch.certificates.TrustMaterial;
@@ -57,6 +59,15 @@ public class KeysConfiguration {
         live.refresh();
         live.startPolling(properties.refreshInterval());
         return live;
+    }
+
+    /**
+     * Signs the audit log's checkpoints with the audit-checkpoint ring's primary key, asked for on every
+     * checkpoint, so that a rotated key signs the next one.
+     */
+    @Bean
+    CheckpointSigner checkpointSigner(LiveKeyRings live, Clock clock) {
+        return new CmsCheckpointSigner(live::auditCheckpointKey, clock);
     }
 
     /** The primary signing key, asked for on every signature so that a promotion takes effect at once. */

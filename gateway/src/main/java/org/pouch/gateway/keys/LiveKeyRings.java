@@ -142,6 +142,12 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the signing ring has no primary key"));
     }
 
+    /** The audit-checkpoint key now: what the log's checkpoints are signed with. */
+    Credential auditCheckpointKey() {
+        return primary(KeyPurpose.AUDIT_CHECKPOINT)
+                .orElseThrow(() -> new IllegalStateException("the audit-checkpoint ring has no primary key"));
+    }
+
     @Override
     public List<Credential> openingKeys() {
         Snapshot current = snapshot();

@@ -17,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  *     still use, typically one EC and one RSA
  * @param tlsClient the TLS client credential the gateway presents to partners' systems when it delivers;
  *     the gateway does not start its delivery without one
+ * @param auditCheckpoint signs the audit log's checkpoints and nothing else; it seeds the audit-checkpoint
+ *     key ring on first start
  */
 @Validated
 @ConfigurationProperties("pouch.keys")
 public record KeysProperties(
         @NotNull @Valid Keystore signing,
         @NotEmpty List<@NotNull @Valid Keystore> decryption,
-        @Valid Keystore tlsClient) {
+        @Valid Keystore tlsClient,
+        @NotNull @Valid Keystore auditCheckpoint) {
 
     /** A PKCS#12 file and its password. */
     public record Keystore(

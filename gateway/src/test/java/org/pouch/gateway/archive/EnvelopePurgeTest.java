@@ -37,7 +37,8 @@ class EnvelopePurgeTest {
     void onlyEnvelopesPastRetentionAndDoneWithArePurgedAndEachPurgeIsAudited() {
         Instant pastRetention = Instant.now().minus(archive.retention()).minus(Duration.ofDays(1));
         String old = exchange(pastRetention, "DELIVERED");
-        String oldUndelivered = exchange(pastRetention, "ACCEPTED");
+        String oldUndelivered = exchange(pastRetention, "PENDING");
+        String oldDeadLetter = exchange(pastRetention, "DEAD_LETTERED");
         String young = exchange(Instant.now().minus(Duration.ofDays(1)), "DELIVERED");
 
         int purged = purge.purge();
@@ -48,6 +49,7 @@ class EnvelopePurgeTest {
                         "select envelope_sha256 from exchanges where exchange_id = ?", String.class, old))
                 .isEqualTo(sha(old));
         assertThat(envelope(oldUndelivered)).isNotNull();
+        assertThat(envelope(oldDeadLetter)).as("an operator may still replay it").isNotNull();
         assertThat(envelope(young)).isNotNull();
         assertThat(audit.forExchange(old)).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(AuditEventType.ADMIN_ACTION);
@@ -62,21 +64,34 @@ class EnvelopePurgeTest {
         assertThat(audit.forExchange(old)).hasSize(1);
     }
 
-    private String exchange(Instant acceptedAt, String status) {
+    /** An accepted exchange whose delivery stands at {@code deliveryStatus}. */
+    private String exchange(Instant acceptedAt, String deliveryStatus) {
         String exchangeId = UUID.randomUUID().toString();
         database.update(
                 """
                 insert into exchanges (exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
-                                       accepted_at, envelope, receipt, status)
-                values (?, ?, 'PK-MOI', 'IQ-MOI', 'pilgrim-list', ?, ?, ?, ?, ?)
+                                       accepted_at, envelope, receipt)
+                values (?, ?, 'PK-MOI', 'IQ-MOI', 'pilgrim-list', ?, ?, ?, ?)
                 """,
                 exchangeId,
                 "purge-" + exchangeId,
                 sha(exchangeId),
                 OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC),
                 new byte[] {1, 2, 3},
-                new byte[] {4},
-                status);
+                new byte[] {4});
+        database.update(
+                """
+                insert into deliveries (exchange_id, recipient, message_id, envelope, envelope_sha256, format,
+                                        stripped, status, attempts, budget_since, updated_at)
+                values (?, 'IQ-MOI', ?, ?, ?, 'json', '', ?, 1, ?, ?)
+                """,
+                exchangeId,
+                exchangeId,
+                new byte[] {5},
+                sha(exchangeId),
+                deliveryStatus,
+                OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC));
         return exchangeId;
     }
 
