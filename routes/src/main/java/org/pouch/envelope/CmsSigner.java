@@ -22,7 +22,6 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.pouch.certificates.BouncyCastleProviders;
 import org.pouch.certificates.Credential;
 import org.pouch.certificates.KeySuite;
 
@@ -68,8 +67,9 @@ final class CmsSigner {
 
     private static ContentSigner contentSigner(Credential signer) throws OperatorCreationException {
         String algorithm = signer.suite() == KeySuite.EC_P256 ? "SHA256withECDSA" : "SHA256withRSAandMGF1";
+        // A token key signs inside its token; a key in memory on Bouncy Castle.
         return new JcaContentSignerBuilder(algorithm)
-                .setProvider(BouncyCastleProviders.publicKey())
+                .setProvider(signer.provider())
                 .build(signer.privateKey());
     }
 }

@@ -177,13 +177,20 @@ public final class EnvelopeOpener {
                             .setProvider(BouncyCastleProviders.publicKey())
                             .setContentProvider(BouncyCastleProviders.symmetric())
                     : JdkGcmRecipients.keyTransport(key.privateKey());
+            if (key.heldInToken()) {
+                // SunPKCS11 has no RSA-OAEP: an RSA key in a token cannot open this profile's envelopes.
+                throw new RejectedException(
+                        RejectionReason.DECRYPTION_FAILED, "RSA key transport needs a key outside the token");
+            }
         } else if (recipient instanceof KeyAgreeRecipientInformation) {
             AlgorithmPolicy.checkKeyAgreement(recipient.getKeyEncryptionAlgorithm());
             opener = legacy
                     ? new JceKeyAgreeEnvelopedRecipient(key.privateKey())
                             .setProvider(BouncyCastleProviders.publicKey())
                             .setContentProvider(BouncyCastleProviders.symmetric())
-                    : JdkGcmRecipients.keyAgreement(key.privateKey());
+                    : key.heldInToken()
+                            ? JdkGcmRecipients.tokenKeyAgreement(key.privateKey(), key.provider())
+                            : JdkGcmRecipients.keyAgreement(key.privateKey());
         } else {
             throw AlgorithmPolicy.notAllowed(
                     "recipient info type " + recipient.getClass().getSimpleName());

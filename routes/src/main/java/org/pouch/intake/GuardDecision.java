@@ -3,8 +3,12 @@ package org.pouch.intake;
 /** What the guard decided about an opened submission that passed every check. */
 sealed interface GuardDecision {
 
-    /** A message the gateway has not seen: accept it. */
-    record Fresh(OpenedSubmission submission) implements GuardDecision {}
+    /**
+     * A message the gateway has not seen: accept it.
+     *
+     * @param message the payload's validated canonical model, for what the accept step records of it
+     */
+    record Fresh(OpenedSubmission submission, Object message) implements GuardDecision {}
 
     /** The very envelope of an exchange already accepted: answer with its receipt again. */
     record Repeat(OpenedSubmission submission, AcceptedExchange original) implements GuardDecision {}

@@ -7,14 +7,17 @@ import java.util.Optional;
 import org.pouch.exchange.Header;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.RuleViolation;
 import org.pouch.formats.catalog.MessageTypes;
+import org.pouch.overstay.OverstayFacts;
 import org.pouch.partners.ParticipantDirectory;
 
 /**
  * Step {@code intake.guard}: the checks on the exchange itself, once the envelope is known to be
  * authentic: message ids (the same envelope again is answered with its first receipt; a different
  * envelope under a used id is a replay), the creation time, the exchange policy, then the payload
- * against its type's schema and business rules.
+ * against its type's schema and business rules, and the rules that need what passed through the gateway
+ * before (movements name passports of the list they answer).
  */
 final class GuardStep {
 
@@ -22,12 +25,19 @@ final class GuardStep {
     private final ExchangeLedger ledger;
     private final Duration createdAtWindow;
     private final Clock clock;
+    private final OverstayFacts overstay;
 
-    GuardStep(ParticipantDirectory directory, ExchangeLedger ledger, Duration createdAtWindow, Clock clock) {
+    GuardStep(
+            ParticipantDirectory directory,
+            ExchangeLedger ledger,
+            Duration createdAtWindow,
+            Clock clock,
+            OverstayFacts overstay) {
         this.directory = directory;
         this.ledger = ledger;
         this.createdAtWindow = createdAtWindow;
         this.clock = clock;
+        this.overstay = overstay;
     }
 
     GuardDecision guard(OpenedSubmission opened) {
@@ -49,9 +59,10 @@ final class GuardStep {
                     header.from() + " may not send " + header.type() + " to " + header.to());
         }
         // Schema, then business rules: a typed rejection naming the field path and the rule.
-        MessageTypes.lookup(header.type(), header.schemaVersion())
+        Object message = MessageTypes.lookup(header.type(), header.schemaVersion())
                 .validate(opened.message().document().payload());
-        return new GuardDecision.Fresh(opened);
+        RuleViolation.rejectIfAny(overstay.check(header, message));
+        return new GuardDecision.Fresh(opened, message);
     }
 
     /**

@@ -14,6 +14,8 @@ import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.exchange.MessageHeaders;
 import org.pouch.exchange.RejectedException;
+import org.pouch.overstay.OverstayFacts;
+import org.pouch.overstay.OverstayRecords;
 import org.pouch.partners.ParticipantDirectory;
 
 /**
@@ -40,6 +42,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
 
     private static final String RECEIVED = "pouch.received";
     private static final String OPENED = "pouch.opened";
+    private static final String GUARDED = "pouch.guarded";
     /** The step under way, named in the audit entry when it fails. */
     private static final String STEP = "pouch.step";
 
@@ -53,6 +56,8 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
     /**
      * @param deliveryQueue where accepted exchange ids are queued for delivery; a persistent JMS queue
      *     in the gateway
+     * @param overstay what the gateway remembers of pilgrim lists and movements: the guard checks movements
+     *     against it, the accept step records into it
      */
     public IntakeRoutes(
             IntakeSettings settings,
@@ -62,11 +67,13 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
             AuditTrail audit,
             ReceiptSigner receipts,
             EndpointProducerBuilder deliveryQueue,
+            OverstayRecords overstay,
             Clock clock) {
+        OverstayFacts overstayFacts = new OverstayFacts(overstay);
         this.receive = new ReceiveStep(directory, audit, clock);
         this.open = new OpenStep(opener);
-        this.guard = new GuardStep(directory, ledger, settings.createdAtWindow(), clock);
-        this.accept = new AcceptStep(settings, receipts, ledger, audit, clock);
+        this.guard = new GuardStep(directory, ledger, settings.createdAtWindow(), clock, overstayFacts);
+        this.accept = new AcceptStep(settings, receipts, ledger, audit, clock, overstayFacts);
         this.rejection = new RejectionStep(directory, audit, clock);
         this.deliveryQueue = deliveryQueue;
     }
@@ -109,10 +116,11 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
 
         from(direct(ACCEPT)).routeId(ACCEPT).errorHandler(noErrorHandler())
                 .setProperty(STEP, constant(ACCEPT))
+                .setProperty(GUARDED, body())
                 .process(this::queueForDelivery)
                 .to(ExchangePattern.InOnly, deliveryQueue)
                 .process(e -> e.getMessage().setBody(accept.record(
-                        e.getProperty(ACCEPT, AcceptedExchange.class), e.getProperty(OPENED, OpenedSubmission.class))));
+                        e.getProperty(ACCEPT, AcceptedExchange.class), e.getProperty(GUARDED, GuardDecision.Fresh.class))));
         // spotless:on
     }
 

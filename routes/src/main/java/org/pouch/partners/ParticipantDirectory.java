@@ -14,22 +14,44 @@ import org.pouch.exchange.ParticipantId;
 
 /**
  * Who takes part, how each is recognised (signing and TLS client certificates), how each is reached,
- * and who may send what to whom. Immutable: a change builds a new directory, checked as a whole before
- * it replaces the old one, so a bad entry never reaches traffic.
+ * and who may send what to whom. A change (a partner's certificates rotating) builds a new state, checked
+ * as a whole before it replaces the old one in one step, so a bad entry never reaches traffic and no reader
+ * sees half a change. The exchange policy is fixed for the directory's life.
  */
 public final class ParticipantDirectory implements SenderDirectory {
 
-    private final Map<ParticipantId, Participant> participants;
+    /** One consistent state of the directory; replaced whole, never changed in place. */
+    private record State(
+            Map<ParticipantId, Participant> participants,
+            Map<X509Certificate, ParticipantId> bySigningCertificate,
+            Map<X509Certificate, ParticipantId> byTlsCertificate) {}
+
     private final Set<PolicyRule> policy;
-    private final Map<X509Certificate, ParticipantId> bySigningCertificate = new HashMap<>();
-    private final Map<X509Certificate, ParticipantId> byTlsCertificate = new HashMap<>();
+    private volatile State state;
 
     /**
      * @throws InvalidDirectoryException naming the first bad entry: a certificate registered twice, a
      *     policy rule naming an unknown participant, a rule whose recipient cannot be delivered to
      */
     public ParticipantDirectory(Collection<Participant> participants, Collection<PolicyRule> policy) {
+        this.policy = Set.copyOf(policy);
+        this.state = check(participants, this.policy);
+    }
+
+    /**
+     * Replaces the participants (a partner's certificates rotated) once the new set has passed every check
+     * the constructor makes; until then, and if it fails, the old set stays in force.
+     *
+     * @throws InvalidDirectoryException naming the first bad entry
+     */
+    public void replaceParticipants(Collection<Participant> participants) {
+        this.state = check(participants, policy);
+    }
+
+    private static State check(Collection<Participant> participants, Set<PolicyRule> policy) {
         Map<ParticipantId, Participant> byId = new LinkedHashMap<>();
+        Map<X509Certificate, ParticipantId> bySigningCertificate = new HashMap<>();
+        Map<X509Certificate, ParticipantId> byTlsCertificate = new HashMap<>();
         for (Participant participant : participants) {
             if (byId.put(participant.id(), participant) != null) {
                 throw new InvalidDirectoryException("participant " + participant.id() + " is listed twice");
@@ -53,8 +75,7 @@ public final class ParticipantDirectory implements SenderDirectory {
                         "policy rule '" + rule + "': " + rule.to() + " has no endpoint to deliver to");
             }
         }
-        this.participants = Map.copyOf(byId);
-        this.policy = Set.copyOf(policy);
+        return new State(Map.copyOf(byId), Map.copyOf(bySigningCertificate), Map.copyOf(byTlsCertificate));
     }
 
     private static void register(
@@ -68,21 +89,21 @@ public final class ParticipantDirectory implements SenderDirectory {
     }
 
     public Optional<Participant> find(ParticipantId id) {
-        return Optional.ofNullable(participants.get(id));
+        return Optional.ofNullable(state.participants().get(id));
     }
 
     public Collection<Participant> participants() {
-        return participants.values();
+        return state.participants().values();
     }
 
     /** The participant whose system authenticates with this TLS client certificate. */
     public Optional<ParticipantId> participantAuthenticatedBy(X509Certificate tlsClientCertificate) {
-        return Optional.ofNullable(byTlsCertificate.get(tlsClientCertificate));
+        return Optional.ofNullable(state.byTlsCertificate().get(tlsClientCertificate));
     }
 
     @Override
     public Optional<ParticipantId> participantSigningWith(X509Certificate certificate) {
-        return Optional.ofNullable(bySigningCertificate.get(certificate));
+        return Optional.ofNullable(state.bySigningCertificate().get(certificate));
     }
 
     @Override
@@ -101,7 +122,8 @@ public final class ParticipantDirectory implements SenderDirectory {
 
     @Override
     public String toString() {
-        return "ParticipantDirectory" + participants.keySet().stream().sorted().collect(Collectors.toList());
+        return "ParticipantDirectory"
+                + state.participants().keySet().stream().sorted().collect(Collectors.toList());
     }
 
     /** A directory that cannot be used as configured; the message names the bad entry. */

@@ -13,6 +13,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
@@ -35,11 +37,14 @@ import org.pouch.exchange.MessageHeaders;
 import org.pouch.exchange.Receipt;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.movements.Direction;
 import org.pouch.partners.ParticipantDirectory;
 import org.pouch.testing.InMemoryAuditTrail;
 import org.pouch.testing.InMemoryLedger;
+import org.pouch.testing.InMemoryOverstayRecords;
 import org.pouch.testing.TestDirectory;
 import org.pouch.testing.TestDocuments;
+import org.pouch.testing.TestPilgrims;
 import org.pouch.testing.TestPki;
 
 /**
@@ -55,6 +60,7 @@ class IntakeRoutesTest {
     private final ParticipantDirectory directory = TestDirectory.demo(URI.create("https://localhost:1/"));
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final InMemoryOverstayRecords overstay = new InMemoryOverstayRecords();
     private CamelContext camel;
     private Intake intake;
     private ConsumerTemplate queue;
@@ -71,6 +77,7 @@ class IntakeRoutesTest {
                 audit,
                 new ReceiptSigner(() -> pki.signing(GATEWAY, KeySuite.EC_P256), clock),
                 StaticEndpointBuilders.seda("delivery").size(100),
+                overstay,
                 clock);
         camel.addRoutes(routes);
         camel.start();
@@ -297,5 +304,95 @@ class IntakeRoutesTest {
 
         assertThat(rejectionOf(outcome)).isEqualTo(RejectionReason.INTERNAL_ERROR);
         assertThat(((IntakeOutcome.Rejected) outcome).reason().retryable()).isTrue();
+    }
+
+    @Test
+    void movementsNamingAListedPassportAreAcceptedAndBothExchangesAreRecordedForTheOverstayAnswers() {
+        String group = TestPilgrims.freshGroupReference();
+        LocalDate arrival = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+        ExchangeDocument list = TestPilgrims.listDocument(
+                PK_MOI,
+                IQ_MOI,
+                TestPilgrims.list(group, arrival, 10, List.of(new TestPilgrims.Listed("AB1234567", "Khan", "Ayesha"))));
+        assertThat(submit(seal(list), tlsOf(PK_MOI))).isInstanceOf(IntakeOutcome.Accepted.class);
+        ExchangeDocument report = TestPilgrims.movementsDocument(
+                IQ_MOI,
+                PK_MOI,
+                TestPilgrims.movements(
+                        group,
+                        null,
+                        List.of(new TestPilgrims.Crossing(
+                                "AB1234567",
+                                Direction.ENTRY,
+                                arrival.atTime(9, 0).atOffset(ZoneOffset.ofHours(3))))));
+
+        IntakeOutcome outcome = submit(seal(report), tlsOf(IQ_MOI));
+
+        assertThat(outcome).isInstanceOf(IntakeOutcome.Accepted.class);
+        assertThat(overstay.lists()).singleElement().satisfies(recorded -> {
+            assertThat(recorded.groupReference()).isEqualTo(group);
+            assertThat(recorded.listMessageId()).isEqualTo(list.header().messageId());
+            assertThat(recorded.permittedUntil()).isEqualTo(arrival.plusDays(10));
+            assertThat(recorded.pilgrims()).extracting(p -> p.passportNumber()).containsExactly("AB1234567");
+        });
+        assertThat(overstay.movements()).singleElement().satisfies(recorded -> {
+            assertThat(recorded.home()).isEqualTo(PK_MOI);
+            assertThat(recorded.groupReference()).isEqualTo(group);
+            assertThat(recorded.movement().direction()).isEqualTo(Direction.ENTRY);
+        });
+    }
+
+    @Test
+    void movementsNamingAPassportNotOnTheListAreRejectedAtTheGuardAndNotRecorded() {
+        String group = TestPilgrims.freshGroupReference();
+        LocalDate arrival = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+        submit(
+                seal(TestPilgrims.listDocument(
+                        PK_MOI,
+                        IQ_MOI,
+                        TestPilgrims.list(
+                                group, arrival, 10, List.of(new TestPilgrims.Listed("AB1234567", "Khan", "Ayesha"))))),
+                tlsOf(PK_MOI));
+        ExchangeDocument report = TestPilgrims.movementsDocument(
+                IQ_MOI,
+                PK_MOI,
+                TestPilgrims.movements(
+                        group,
+                        null,
+                        List.of(new TestPilgrims.Crossing(
+                                "ZZ9999999",
+                                Direction.ENTRY,
+                                arrival.atTime(9, 0).atOffset(ZoneOffset.UTC)))));
+
+        IntakeOutcome outcome = submit(seal(report), tlsOf(IQ_MOI));
+
+        assertThat(rejectionOf(outcome)).isEqualTo(RejectionReason.BUSINESS_RULE_VIOLATED);
+        assertThat(audit.forIncident(((IntakeOutcome.Rejected) outcome).incidentId()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.step()).isEqualTo(IntakeRoutes.GUARD));
+        assertThat(overstay.movements()).isEmpty();
+        assertThat(ledger.findByMessageId(IQ_MOI, report.header().messageId())).isEmpty();
+    }
+
+    @Test
+    void aListSentAgainAsTheSameEnvelopeIsRecordedOnce() {
+        ExchangeDocument list = TestPilgrims.listDocument(
+                PK_MOI,
+                IQ_MOI,
+                TestPilgrims.list(
+                        TestPilgrims.freshGroupReference(),
+                        LocalDate.now(ZoneOffset.UTC),
+                        10,
+                        List.of(new TestPilgrims.Listed("AB1234567", "Khan", "Ayesha"))));
+        byte[] envelope = seal(list);
+
+        submit(envelope, tlsOf(PK_MOI));
+        IntakeOutcome again = submit(envelope, tlsOf(PK_MOI));
+
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        IntakeOutcome.Accepted.class,
+                        accepted -> assertThat(accepted.repeated()).isTrue());
+        assertThat(overstay.lists()).hasSize(1);
     }
 }

@@ -45,6 +45,54 @@ class ParticipantDirectoryTest {
     }
 
     @Test
+    void aRotatedCertificateReplacesTheOldOneInOneStep() {
+        ParticipantDirectory rotating = TestDirectory.demo(PARTNERS);
+        var renewed = pki.signing(PK_FIA, KeySuite.EC_P256).certificate();
+
+        rotating.replaceParticipants(rotating.participants().stream()
+                .map(p -> p.id().equals(PK_MOI) ? withSigning(p, List.of(renewed)) : withoutSigning(p, renewed))
+                .toList());
+
+        assertThat(rotating.participantSigningWith(renewed)).contains(PK_MOI);
+        assertThat(rotating.participantSigningWith(
+                        pki.signing(PK_MOI, KeySuite.EC_P256).certificate()))
+                .isEmpty();
+    }
+
+    @Test
+    void aBadReplacementLeavesTheDirectoryAsItWas() {
+        ParticipantDirectory rotating = TestDirectory.demo(PARTNERS);
+        var shared = pki.signing(PK_FIA, KeySuite.EC_P256).certificate();
+
+        assertThatThrownBy(() -> rotating.replaceParticipants(rotating.participants().stream()
+                        .map(p -> p.id().equals(PK_MOI) ? withSigning(p, List.of(shared)) : p)
+                        .toList()))
+                .isInstanceOf(ParticipantDirectory.InvalidDirectoryException.class)
+                .hasMessageContaining("registered to both");
+        assertThat(rotating.participantSigningWith(shared)).contains(PK_FIA);
+        assertThat(rotating.participantSigningWith(
+                        pki.signing(PK_MOI, KeySuite.EC_P256).certificate()))
+                .contains(PK_MOI);
+    }
+
+    private static Participant withSigning(Participant p, List<java.security.cert.X509Certificate> signing) {
+        return new Participant(
+                p.id(),
+                p.name(),
+                signing,
+                p.encryptionCertificate(),
+                p.tlsClientCertificates(),
+                p.endpoint(),
+                p.legacyEncryption());
+    }
+
+    private static Participant withoutSigning(Participant p, java.security.cert.X509Certificate removed) {
+        return withSigning(
+                p,
+                p.signingCertificates().stream().filter(c -> !c.equals(removed)).toList());
+    }
+
+    @Test
     void policyAllowsOnlyWhatItLists() {
         assertThat(directory.allows(PK_MOI, "pilgrim-list", IQ_MOI)).isTrue();
         assertThat(directory.allows(IQ_MOI, "pilgrim-list", PK_MOI)).isFalse();

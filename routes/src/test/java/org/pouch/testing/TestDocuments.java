@@ -26,20 +26,25 @@ public final class TestDocuments {
         return document(from, to, Instant.now(), payload);
     }
 
+    /** A document of any type, at schema version 1.0, created now. */
+    public static ExchangeDocument document(ParticipantId from, ParticipantId to, String type, Payload payload) {
+        return document(from, to, type, Instant.now(), payload);
+    }
+
     /** A small JSON document created at the given time, for the tests of the creation-time window. */
     public static ExchangeDocument createdAt(ParticipantId from, ParticipantId to, Instant createdAt) {
         return document(from, to, createdAt, Payload.of(PayloadType.JSON, "{}"));
     }
 
     private static ExchangeDocument document(ParticipantId from, ParticipantId to, Instant createdAt, Payload payload) {
+        return document(from, to, "pilgrim-list", createdAt, payload);
+    }
+
+    private static ExchangeDocument document(
+            ParticipantId from, ParticipantId to, String type, Instant createdAt, Payload payload) {
         return new ExchangeDocument(
                 new Header(
-                        UUID.randomUUID().toString(),
-                        "pilgrim-list",
-                        "1.0",
-                        from,
-                        to,
-                        createdAt.truncatedTo(ChronoUnit.MILLIS)),
+                        UUID.randomUUID().toString(), type, "1.0", from, to, createdAt.truncatedTo(ChronoUnit.MILLIS)),
                 payload);
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT,
         versionProvider = PouchCommand.Version.class,
         description = "Pouch, the secure inter-ministry data-exchange gateway: command-line tool.",
-        subcommands = {PkiCommand.class, SendCommand.class, AuditCommand.class})
+        subcommands = {PkiCommand.class, SendCommand.class, KeysCommand.class, PartnersCommand.class, AuditCommand.class
+        })
 final class PouchCommand {
 
     /** The version from the jar's manifest; a build run from classes has none. */

@@ -1,6 +1,7 @@
 package org.pouch.gateway.intake;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
 import org.pouch.audit.AuditTrail;
@@ -16,6 +17,7 @@ import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.Intake;
 import org.pouch.intake.IntakeRoutes;
 import org.pouch.intake.IntakeSettings;
+import org.pouch.overstay.OverstayRecords;
 import org.pouch.partners.ParticipantDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +42,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    ReceiptSigner receiptSigner(Credential signingCredential, Clock clock) {
-        return new ReceiptSigner(() -> signingCredential, clock);
+    ReceiptSigner receiptSigner(Supplier<Credential> signingKey, Clock clock) {
+        return new ReceiptSigner(signingKey, clock);
     }
 
     @Bean
@@ -52,6 +54,7 @@ public class IntakeConfiguration {
             ExchangeLedger ledger,
             AuditTrail audit,
             ReceiptSigner receipts,
+            OverstayRecords overstay,
             Clock clock) {
         return new IntakeRoutes(
                 new IntakeSettings(properties.participantId(), properties.createdAtWindow()),
@@ -61,6 +64,7 @@ public class IntakeConfiguration {
                 audit,
                 receipts,
                 StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY),
+                overstay,
                 clock);
     }
 

@@ -1,32 +1,17 @@
 package org.pouch.gateway.pki;
 
-import java.util.List;
 import org.pouch.certificates.CertificateValidator;
-import org.pouch.certificates.Credential;
 import org.pouch.certificates.TrustMaterial;
-import org.pouch.envelope.DecryptionKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gateway's keys and what it trusts, read once at start-up from the files that {@link KeysProperties}
- * and {@link TrustProperties} name. A file that cannot be read stops the start.
+ * What the gateway trusts, read once at start-up from the files that {@link TrustProperties} names. A file
+ * that cannot be read stops the start. The gateway's own keys are in key rings
+ * ({@code org.pouch.gateway.keys}), seeded from the files {@link KeysProperties} names.
  */
 @Configuration(proxyBeanMethods = false)
 public class PkiConfiguration {
-
-    /** The key the gateway signs with: receipts, log checkpoints, what it seals for recipients. */
-    @Bean
-    Credential signingCredential(KeysProperties keys) {
-        return read(keys.signing());
-    }
-
-    @Bean
-    DecryptionKeys decryptionKeys(KeysProperties keys) {
-        List<Credential> opening =
-                keys.decryption().stream().map(PkiConfiguration::read).toList();
-        return DecryptionKeys.of(opening.toArray(Credential[]::new));
-    }
 
     @Bean
     TrustMaterial trustMaterial(TrustProperties trust) {
@@ -36,9 +21,5 @@ public class PkiConfiguration {
     @Bean
     CertificateValidator certificateValidator(TrustMaterial trustMaterial) {
         return new CertificateValidator(trustMaterial);
-    }
-
-    private static Credential read(KeysProperties.Keystore keystore) {
-        return PkiFiles.credential(keystore.path(), keystore.password().toCharArray());
     }
 }

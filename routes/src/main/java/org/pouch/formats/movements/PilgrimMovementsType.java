@@ -1,9 +1,12 @@
 package org.pouch.formats.movements;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
@@ -71,6 +74,18 @@ public final class PilgrimMovementsType implements MessageType<PilgrimMovements>
             case XML -> PilgrimMovementsXml.write(movements);
             case CSV -> throw new IllegalArgumentException(PilgrimMovements.TYPE + " has no CSV form");
         };
+    }
+
+    @Override
+    public Set<String> strippableFields() {
+        return Arrays.stream(StrippableField.values())
+                .map(StrippableField::path)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public PilgrimMovements minimise(PilgrimMovements report, Set<String> paths) {
+        return PilgrimMovementsMinimisation.withoutPaths(report, paths);
     }
 
     @Override

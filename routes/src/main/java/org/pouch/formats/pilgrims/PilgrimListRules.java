@@ -45,7 +45,9 @@ final class PilgrimListRules {
             if (!passportNumbers.add(pilgrim.passport().number())) {
                 violations.add(new RuleViolation(at + ".passport.number", "passport-number-unique-in-list"));
             }
+            // Where given: a list minimised for a foreign recipient has none.
             if (PAKISTAN.equals(pilgrim.nationality())
+                    && pilgrim.nationalId() != null
                     && !CNIC.matcher(pilgrim.nationalId()).matches()) {
                 violations.add(new RuleViolation(at + ".nationalId", "cnic-format"));
             }

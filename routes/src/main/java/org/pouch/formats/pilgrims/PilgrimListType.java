@@ -1,8 +1,11 @@
 package org.pouch.formats.pilgrims;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
 import org.pouch.formats.JsonForm;
@@ -51,6 +54,18 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
             case XML -> PilgrimListXml.write(list);
             case CSV -> PilgrimListCsv.write(list);
         };
+    }
+
+    @Override
+    public Set<String> strippableFields() {
+        return Arrays.stream(StrippableField.values())
+                .map(StrippableField::path)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public PilgrimList minimise(PilgrimList list, Set<String> paths) {
+        return PilgrimListMinimisation.withoutPaths(list, paths);
     }
 
     @Override

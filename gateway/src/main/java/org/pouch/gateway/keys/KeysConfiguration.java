@@ -1,0 +1,88 @@
+package org.pouch.gateway.keys;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.pouch.audit.AuditTrail;
+import org.pouch.certificates.CertificateValidator;
+import org.pouch.certificates.Credential;
+import org.pouch.certificates.TrustMaterial;
+import org.pouch.gateway.PouchProperties;
+import org.pouch.gateway.pki.KeysProperties;
+import org.pouch.partners.ParticipantDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The gateway's keys as rings: the key store, the live rings (which are the opener's decryption keys and
+ * the source of the signing key) and the officers' operations. On first start the rings are seeded from
+ * {@code pouch.keys.*} and the directory.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KeysConfiguration {
+
+    @Bean
+    KeyCustody keyCustody(KeyRingProperties properties, Clock clock) {
+        KeyRingProperties.Store store = properties.store();
+        char[] secret = store.password().toCharArray();
+        return switch (store.type()) {
+            case PKCS12 -> {
+                if (store.path() == null) {
+                    throw new IllegalStateException("pouch.key-rings.store.path is needed for a PKCS12 key store");
+                }
+                yield new Pkcs12Custody(store.path(), secret, clock);
+            }
+            case PKCS11 -> {
+                if (store.library() == null) {
+                    throw new IllegalStateException("pouch.key-rings.store.library is needed for a PKCS11 key store");
+                }
+                yield new Pkcs11Custody(store.library().toString(), store.slot(), store.slotIndex(), secret, clock);
+            }
+        };
+    }
+
+    /** The live rings; also the opener's {@link org.pouch.envelope.DecryptionKeys}. */
+    @Bean(destroyMethod = "close")
+    LiveKeyRings liveKeyRings(
+            JdbcKeyRingStore store,
+            KeyCustody custody,
+            PouchProperties pouch,
+            KeysProperties keys,
+            KeyRingProperties properties,
+            ParticipantDirectory directory,
+            TrustMaterial trust,
+            AuditTrail audit,
+            Clock clock) {
+        new KeyRingBootstrap(store, custody, audit, clock).run(pouch.participantId(), keys, directory);
+        LiveKeyRings live = new LiveKeyRings(store, custody, pouch.participantId(), directory, trust);
+        live.refresh();
+        live.startPolling(properties.refreshInterval());
+        return live;
+    }
+
+    /** The primary signing key, asked for on every signature so that a promotion takes effect at once. */
+    @Bean
+    Supplier<Credential> signingKey(LiveKeyRings live) {
+        return live::signingKey;
+    }
+
+    /** Certificate expiry in the health endpoint and as a gauge. */
+    @Bean
+    CertificateExpiry certificateExpiry(LiveKeyRings live, Clock clock, KeyRingProperties properties) {
+        CertificateExpiry expiry = new CertificateExpiry(live, clock, properties.expiryWarning());
+        live.onChange(expiry::refreshGauges);
+        return expiry;
+    }
+
+    @Bean
+    KeyOffice keyOffice(
+            JdbcKeyRingStore store,
+            KeyCustody custody,
+            LiveKeyRings live,
+            CertificateValidator validator,
+            AuditTrail audit,
+            Clock clock,
+            KeyRingProperties properties,
+            PouchProperties pouch) {
+        return new KeyOffice(store, custody, live, validator, audit, clock, properties, pouch.participantId());
+    }
+}

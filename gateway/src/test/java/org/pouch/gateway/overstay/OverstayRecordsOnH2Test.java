@@ -1,0 +1,17 @@
+package org.pouch.gateway.overstay;
+
+import org.pouch.gateway.testing.GatewayTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The overstay store the running gateway uses, on its embedded H2 database. */
+@GatewayTest
+class OverstayRecordsOnH2Test extends OverstayRecordsContract {
+
+    @Autowired
+    JdbcOverstayRecords records;
+
+    @Override
+    JdbcOverstayRecords records() {
+        return records;
+    }
+}

@@ -1,0 +1,19 @@
+package org.pouch.overstay;
+
+import java.util.Objects;
+
+/**
+ * A pilgrim as a list named them: the passport, and the Latin names so that the home ministry's answer
+ * says whom it is about. Nothing else of the list is kept.
+ *
+ * @param nationality ISO 3166-1 alpha-3, as in passports
+ */
+public record ListedPilgrim(String passportNumber, String nationality, String surname, String givenNames) {
+
+    public ListedPilgrim {
+        Objects.requireNonNull(passportNumber);
+        Objects.requireNonNull(nationality);
+        Objects.requireNonNull(surname);
+        Objects.requireNonNull(givenNames);
+    }
+}
