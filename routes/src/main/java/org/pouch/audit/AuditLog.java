@@ -168,11 +168,12 @@ public final class AuditLog {
                 if (strict && recorded.entry().index() != expected) {
                     throw new LogDamagedException(expected, "entry " + expected + " is missing");
                 }
-                if (strict && !recorded.isIntact()) {
+                byte[] leaf = recorded.leafHash();
+                if (strict && !MessageDigest.isEqual(leaf, recorded.recordedLeafHash())) {
                     throw new LogDamagedException(
                             expected, "entry " + expected + " no longer matches the hash recorded when appended");
                 }
-                leaves.add(recorded.leafHash());
+                leaves.add(leaf);
             }
             if (batch.size() != to - from) {
                 throw new LogDamagedException(leaves.size(), "entries " + from + " to " + to + " are incomplete");
