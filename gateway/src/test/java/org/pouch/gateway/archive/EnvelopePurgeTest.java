@@ -49,7 +49,9 @@ class EnvelopePurgeTest {
                         "select envelope_sha256 from exchanges where exchange_id = ?", String.class, old))
                 .isEqualTo(sha(old));
         assertThat(envelope(oldUndelivered)).isNotNull();
-        assertThat(envelope(oldDeadLetter)).as("an operator may still replay it").isNotNull();
+        assertThat(envelope(oldDeadLetter))
+                .as("an operator may still replay it")
+                .isNotNull();
         assertThat(envelope(young)).isNotNull();
         assertThat(audit.forExchange(old)).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(AuditEventType.ADMIN_ACTION);
