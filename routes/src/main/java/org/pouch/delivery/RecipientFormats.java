@@ -13,12 +13,12 @@ public final class RecipientFormats {
 
     private RecipientFormats() {}
 
-    /** {@code json}, {@code xml} or {@code csv}. */
+    /** {@code json}, {@code xml}, {@code csv} or {@code calendar} (iCalendar, for training schedules). */
     public static PayloadType of(String format) {
         try {
             return PayloadType.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("format '" + format + "' is not json, xml or csv", e);
+            throw new IllegalArgumentException("format '" + format + "' is not json, xml, csv or calendar", e);
         }
     }
 

@@ -4,7 +4,9 @@ package org.pouch.exchange;
 public enum PayloadType {
     JSON("application/json"),
     XML("application/xml"),
-    CSV("text/csv");
+    CSV("text/csv"),
+    /** iCalendar (RFC 5545): delivered only, for training schedules; no sender submits a calendar. */
+    CALENDAR("text/calendar");
 
     private final String mediaType;
 

@@ -51,6 +51,7 @@ class EnvelopeRoundTripTest {
             case JSON -> "{\"note\":\"زائرین کی فہرست\"}";
             case XML -> "<pilgrimList xmlns=\"urn:pouch:pilgrim-list:1\"><leader>علي</leader></pilgrimList>";
             case CSV -> "surname,given_names,passport\nKhan,Ayesha,AB1234567\n";
+            case CALENDAR -> "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Pouch//EN\r\nEND:VCALENDAR\r\n";
         };
         ExchangeDocument document = TestDocuments.document(PK_MOI, IQ_MOI, Payload.of(type, text));
 

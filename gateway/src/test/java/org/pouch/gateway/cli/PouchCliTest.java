@@ -33,7 +33,7 @@ class PouchCliTest {
     void pkiExampleExitsZeroAndWritesTheDocumentedTree() throws IOException {
         assertThat(firstRun.exitCode()).as(firstRun.err()).isZero();
         assertThat(relativeFiles(generated))
-                .hasSize(133)
+                .hasSize(137)
                 .contains(
                         "truststore.p12",
                         "ca/root-ca.crt",
@@ -55,7 +55,7 @@ class PouchCliTest {
     @Test
     void pkiExampleSummarisesWhatItWroteWithoutPrintingKeys() {
         assertThat(firstRun.out())
-                .contains("133 files", "participants/", "pouch-example", "never use it in production")
+                .contains("137 files", "participants/", "pouch-example", "never use it in production")
                 .doesNotContain("PRIVATE KEY");
     }
 
@@ -81,7 +81,7 @@ class PouchCliTest {
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(Files.readString(readme)).isEqualTo("kept");
         assertThat(Files.readString(staleRoot)).startsWith("-----BEGIN CERTIFICATE-----");
-        assertThat(relativeFiles(directory)).hasSize(133 + 1);
+        assertThat(relativeFiles(directory)).hasSize(137 + 1);
     }
 
     @Test

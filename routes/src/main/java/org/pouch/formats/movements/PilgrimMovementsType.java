@@ -60,7 +60,7 @@ public final class PilgrimMovementsType implements MessageType<PilgrimMovements>
         return switch (payload.type()) {
             case JSON -> JSON.read(payload);
             case XML -> PilgrimMovementsXml.read(payload);
-            case CSV ->
+            case CSV, CALENDAR ->
                 throw new RejectedException(
                         RejectionReason.SCHEMA_INVALID, "$: " + PilgrimMovements.TYPE + " has no CSV form");
         };
@@ -72,7 +72,8 @@ public final class PilgrimMovementsType implements MessageType<PilgrimMovements>
         return switch (format) {
             case JSON -> JSON.write(movements);
             case XML -> PilgrimMovementsXml.write(movements);
-            case CSV -> throw new IllegalArgumentException(PilgrimMovements.TYPE + " has no CSV form");
+            case CSV, CALENDAR ->
+                throw new IllegalArgumentException(PilgrimMovements.TYPE + " has no " + format + " form");
         };
     }
 

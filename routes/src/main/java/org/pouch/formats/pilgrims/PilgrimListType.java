@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
+import org.pouch.exchange.RejectedException;
+import org.pouch.exchange.RejectionReason;
 import org.pouch.formats.JsonForm;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
@@ -44,6 +46,9 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
             case JSON -> JSON.read(payload);
             case XML -> PilgrimListXml.read(payload);
             case CSV -> PilgrimListCsv.read(payload);
+            case CALENDAR ->
+                throw new RejectedException(
+                        RejectionReason.SCHEMA_INVALID, "$: pilgrim-list is not accepted as iCalendar");
         };
     }
 
@@ -53,6 +58,7 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
             case JSON -> JSON.write(list);
             case XML -> PilgrimListXml.write(list);
             case CSV -> PilgrimListCsv.write(list);
+            case CALENDAR -> throw new IllegalArgumentException("pilgrim-list has no iCalendar form");
         };
     }
 

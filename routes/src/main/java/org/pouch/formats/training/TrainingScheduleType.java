@@ -1,5 +1,6 @@
 package org.pouch.formats.training;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +13,24 @@ import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
 
 /**
- * {@code training-schedule} version 1.0: JSON and XML in and out. iCalendar is not a {@link PayloadType}
- * (a calendar is delivered beside the exchange document, not inside it), so it has its own entry point,
- * {@link TrainingScheduleIcal#write}.
+ * {@code training-schedule} version 1.0: JSON and XML in and out, and iCalendar out ({@link
+ * TrainingScheduleIcal}): one event per session, stable UIDs, SEQUENCE from the revision, so that a
+ * partner's calendar updates in place. The calendar's DTSTAMP is the time it is written, so that one form
+ * alone is not a pure function of the schedule.
  */
 public final class TrainingScheduleType implements MessageType<TrainingSchedule> {
+
+    private final Clock clock;
+
+    /** Stamps calendars with the system clock. */
+    public TrainingScheduleType() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the time written as a calendar's DTSTAMP */
+    public TrainingScheduleType(Clock clock) {
+        this.clock = clock;
+    }
 
     /** The canonical JSON form, checked against the type's JSON Schema. */
     static final JsonForm<TrainingSchedule> JSON =
@@ -39,7 +53,7 @@ public final class TrainingScheduleType implements MessageType<TrainingSchedule>
 
     @Override
     public Set<PayloadType> outboundFormats() {
-        return EnumSet.of(PayloadType.JSON, PayloadType.XML);
+        return EnumSet.of(PayloadType.JSON, PayloadType.XML, PayloadType.CALENDAR);
     }
 
     @Override
@@ -47,7 +61,7 @@ public final class TrainingScheduleType implements MessageType<TrainingSchedule>
         return switch (payload.type()) {
             case JSON -> JSON.read(payload);
             case XML -> TrainingScheduleXml.read(payload);
-            case CSV -> throw unsupported(payload.type());
+            case CSV, CALENDAR -> throw unsupported(payload.type());
         };
     }
 
@@ -56,6 +70,7 @@ public final class TrainingScheduleType implements MessageType<TrainingSchedule>
         return switch (format) {
             case JSON -> JSON.write(schedule);
             case XML -> TrainingScheduleXml.write(schedule);
+            case CALENDAR -> Payload.of(PayloadType.CALENDAR, TrainingScheduleIcal.write(schedule, clock));
             case CSV -> throw new IllegalArgumentException("training-schedule has no CSV form");
         };
     }

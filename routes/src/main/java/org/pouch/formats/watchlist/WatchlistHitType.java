@@ -56,8 +56,9 @@ public final class WatchlistHitType implements MessageType<WatchlistHit> {
         return switch (payload.type()) {
             case JSON -> JSON.read(payload);
             case XML -> WatchlistHitXml.read(payload);
-            case CSV ->
-                throw new RejectedException(RejectionReason.SCHEMA_INVALID, "$: watchlist-hit is not accepted as CSV");
+            case CSV, CALENDAR ->
+                throw new RejectedException(
+                        RejectionReason.SCHEMA_INVALID, "$: watchlist-hit is not accepted as " + payload.type());
         };
     }
 
@@ -67,6 +68,7 @@ public final class WatchlistHitType implements MessageType<WatchlistHit> {
             case JSON -> JSON.write(hit);
             case XML -> WatchlistHitXml.write(hit);
             case CSV -> WatchlistHitCsv.write(hit);
+            case CALENDAR -> throw new IllegalArgumentException("watchlist-hit has no iCalendar form");
         };
     }
 
