@@ -165,9 +165,10 @@ public final class BenchCommand implements Callable<Integer> {
             if (boundSeconds > 0) {
                 printed.println("Measuring the crypto bound on " + cores() + " threads...");
                 printed.flush();
-                Workload boundWork = Workload.seal(keys, Math.min(messages, 256), payloadBytes, done -> {});
+                cryptoBound = new CryptoBound(keys);
+                boundWork = Workload.seal(keys, Math.min(messages, 256), payloadBytes, done -> {});
                 bound = BenchResults.Bound.of(
-                        new CryptoBound(keys).measure(boundWork, cores(), boundSeconds * 1000L, boundSeconds * 1000L));
+                        cryptoBound.measure(boundWork, cores(), boundSeconds * 1000L, boundSeconds * 1000L));
                 printed.printf(Locale.ROOT, "  crypto bound: %.0f messages/s%n", bound.messagesPerSecond());
             }
             if (warmup > 0) {

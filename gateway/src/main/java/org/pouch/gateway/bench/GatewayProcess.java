@@ -73,6 +73,8 @@ final class GatewayProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // A run stopped with Ctrl-C must not leave its gateway running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-gateway-stop"));
         return new GatewayProcess(process, partnerPort, managementPort, log);
     }
 
