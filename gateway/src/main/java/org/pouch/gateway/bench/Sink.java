@@ -7,10 +7,12 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,14 +130,45 @@ final class Sink implements AutoCloseable {
                     opened.envelopeSha256Hex().toLowerCase(Locale.ROOT),
                     BenchPki.clock().instant(),
                     Receipt.Status.ACCEPTED));
-            if (seen.add(header.messageId())) {
-                deliveries.get().delivered(header.messageId(), System.nanoTime());
+            String submitted = submittedMessageId(header);
+            if (seen.add(submitted)) {
+                deliveries.get().delivered(submitted, System.nanoTime());
             }
             exchange.getResponseHeaders().set("Content-Type", "application/pkcs7-mime");
             exchange.sendResponseHeaders(200, receipt.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(receipt);
             }
+        }
+    }
+
+    /**
+     * The sender's message id of what was delivered. A gateway that delivers names the exchange as the
+     * message id and the sender's message id in the header's {@code origin}; read by record component,
+     * so this sink also works with builds whose header has no origin yet (then the message id is the
+     * sender's).
+     */
+    static String submittedMessageId(Header header) {
+        for (RecordComponent component : Header.class.getRecordComponents()) {
+            if (component.getName().equals("origin")) {
+                Object origin = invoke(component, header);
+                if (origin instanceof Optional<?> present && present.isPresent()) {
+                    for (RecordComponent field : present.get().getClass().getRecordComponents()) {
+                        if (field.getName().equals("messageId")) {
+                            return String.valueOf(invoke(field, present.get()));
+                        }
+                    }
+                }
+            }
+        }
+        return header.messageId();
+    }
+
+    private static Object invoke(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
         }
     }
 
