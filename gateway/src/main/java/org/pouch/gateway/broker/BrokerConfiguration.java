@@ -54,7 +54,10 @@ public class BrokerConfiguration {
         // Sessions and producers are reused for sends; consumers are not, because Camel's listener
         // containers hold their own and a cached one would keep taking messages for a closed listener.
         caching.setCacheConsumers(false);
-        caching.setSessionCacheSize(10);
+        // One cached session per request thread that may send at once (Tomcat's 200): with fewer, each
+        // send beyond the cache opened and closed a physical session, serialised on the connection
+        // (profiled under pouch bench at 16 and 64 connections; docs/performance.md).
+        caching.setSessionCacheSize(200);
         return caching;
     }
 

@@ -1,5 +1,6 @@
 package org.pouch.gateway.cli;
 
+import org.pouch.gateway.bench.BenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ScopeType;
@@ -14,7 +15,13 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT,
         versionProvider = PouchCommand.Version.class,
         description = "Pouch, the secure inter-ministry data-exchange gateway: command-line tool.",
-        subcommands = {PkiCommand.class, SendCommand.class, KeysCommand.class, PartnersCommand.class, AuditCommand.class
+        subcommands = {
+            PkiCommand.class,
+            SendCommand.class,
+            KeysCommand.class,
+            PartnersCommand.class,
+            AuditCommand.class,
+            BenchCommand.class
         })
 final class PouchCommand {
 
