@@ -73,7 +73,7 @@ class GatewayCrashTest {
         partners.reset();
         gateway.start();
 
-        await().atMost(Duration.ofMinutes(2))
+        await().atMost(Duration.ofMinutes(5))
                 .until(() -> messageIdByExchange.keySet().stream()
                         .allMatch(id -> partners.answered(IQ_MOI, id).contains(200)));
         messageIdByExchange.forEach((exchangeId, messageId) -> {

@@ -61,7 +61,7 @@ class TwoGatewaysTest {
                 .exchangeId();
 
         PartnerSystems partners = PartnerSystems.shared();
-        await().atMost(Duration.ofMinutes(2))
+        await().atMost(Duration.ofMinutes(5))
                 .until(() -> partners.server().getAllServeEvents().stream()
                         .filter(event -> event.getRequest().getUrl().equals(PartnerSystems.inbox(IQ_MOI)))
                         .anyMatch(event -> originOf(event.getRequest())

@@ -55,6 +55,11 @@ public final class GatewayProcess implements AutoCloseable {
             all.put("spring.profiles.active", "test");
             all.put("test-directory", directory.toString());
             all.put("test-partners-url", partners.baseUrl());
+            // The shared test profile gives up quickly so that dead letters happen within a test; a gateway
+            // of its own has time, so that a busy machine cannot turn a slow start into a dead letter.
+            all.put("pouch.delivery.request-timeout", "30s");
+            all.put("pouch.delivery.retry.max-attempts", "50");
+            all.put("pouch.delivery.retry.max-age", "15m");
             all.putAll(properties);
             return new GatewayProcess(directory, freePort(), freePort(), all);
         } catch (IOException e) {
