@@ -23,6 +23,7 @@ import org.pouch.certificates.ExamplePki;
 import org.pouch.certificates.ExamplePkiFiles;
 import org.pouch.certificates.KeySuite;
 import org.pouch.formats.pilgrims.PilgrimList;
+import org.pouch.gateway.pki.PkiFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -144,11 +145,11 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         Path pkiDirectory = pki != null ? pki : examplePki(printed);
         BenchPki keys = new BenchPki(pkiDirectory, password, keySuite);
-        SSLContext partnerTls =
-                MutualTls.context(keys.tlsClient(BenchPki.SENDER), keys.layout().trustStore(), keys.password());
+        SSLContext partnerTls = PkiFiles.sslContext(
+                keys.tlsClient(BenchPki.SENDER), keys.layout().trustStore(), keys.password());
         SSLContext staffTls =
-                MutualTls.context(keys.staff("operator"), keys.layout().trustStore(), keys.password());
-        SSLContext sinkTls = MutualTls.context(keys.tlsServer(), keys.layout().trustStore(), keys.password());
+                PkiFiles.sslContext(keys.staff("operator"), keys.layout().trustStore(), keys.password());
+        SSLContext sinkTls = PkiFiles.sslContext(keys.tlsServer(), keys.layout().trustStore(), keys.password());
 
         try (Sink sink = Sink.start(keys, sinkTls, 4);
                 GatewayHandle target = gateway(keys, pkiDirectory, sink, keySuite, staffTls, printed)) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.pouch.gateway.pki.PkiFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ final class AuditExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HttpClient http = HttpClient.newBuilder()
-                .sslContext(GatewayConnection.tls(keyStore, trustStore, password.toCharArray()))
+                .sslContext(PkiFiles.sslContext(keyStore, trustStore, password.toCharArray()))
                 .connectTimeout(Duration.ofSeconds(15))
                 .build();
         String query = "?from=" + from + (to == null ? "" : "&to=" + to);

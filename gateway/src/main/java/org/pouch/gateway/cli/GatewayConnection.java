@@ -8,17 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.pouch.gateway.pki.PkiFiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +42,7 @@ final class GatewayConnection {
     GatewayConnection(URI gateway, Path clientKeyStore, Path trustStore, char[] password) {
         this.gateway = gateway;
         this.http = HttpClient.newBuilder()
-                .sslContext(tls(clientKeyStore, trustStore, password))
+                .sslContext(PkiFiles.sslContext(clientKeyStore, trustStore, password))
                 .connectTimeout(Duration.ofSeconds(15))
                 .build();
     }
@@ -124,27 +119,5 @@ final class GatewayConnection {
 
     private static String orElse(String value, String otherwise) {
         return value == null ? otherwise : value;
-    }
-
-    static SSLContext tls(Path clientKeyStore, Path trustStore, char[] password) {
-        try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(load(clientKeyStore, password), password);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(load(trustStore, password));
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot set up TLS from " + clientKeyStore + " and " + trustStore, e);
-        }
-    }
-
-    private static KeyStore load(Path file, char[] password) throws GeneralSecurityException, IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return store;
-        }
     }
 }

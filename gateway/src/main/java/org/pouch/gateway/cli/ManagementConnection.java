@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.pouch.gateway.pki.PkiFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,7 @@ final class ManagementConnection {
     ManagementConnection(URI gateway, Path staffKeyStore, Path trustStore, char[] password) {
         this.gateway = gateway;
         this.http = HttpClient.newBuilder()
-                .sslContext(GatewayConnection.tls(staffKeyStore, trustStore, password))
+                .sslContext(PkiFiles.sslContext(staffKeyStore, trustStore, password))
                 .connectTimeout(Duration.ofSeconds(15))
                 .build();
     }

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.pouch.certificates.Credential;
 import org.pouch.certificates.TrustMaterial;
 
@@ -70,6 +73,24 @@ public final class PkiFiles {
             throw new PkiFileException(file, "holds " + read.size() + " certificates; one is needed");
         }
         return read.get(0);
+    }
+
+    /**
+     * A client or server TLS context: the one key in {@code keyStore} as our identity, the certificates in
+     * {@code trustStore} as the only trust. Both PKCS#12, under the same password.
+     */
+    public static SSLContext sslContext(Path keyStore, Path trustStore, char[] password) {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(load(keyStore, password), password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(load(trustStore, password));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS from " + keyStore + " and " + trustStore, e);
+        }
     }
 
     private static KeyStore load(Path file, char[] password) {

@@ -24,12 +24,13 @@ import picocli.CommandLine;
 
 /**
  * {@code pouch keys} against the running gateway's management port, as an officer with the test PKI's
- * staff files. It rotates the audit-checkpoint ring, which nothing else in the shared gateway uses.
+ * staff files. It rotates the TLS server ring, which the running gateway stores but does not serve from (Tomcat
+ * reads its SSL bundle), so the rotation disturbs no other test of the shared gateway.
  */
 @GatewayTest
 class KeysCommandTest {
 
-    private static final Pattern KEY_ID = Pattern.compile("^(chk-[0-9a-f]{10})", Pattern.MULTILINE);
+    private static final Pattern KEY_ID = Pattern.compile("^(tls-[0-9a-f]{10})", Pattern.MULTILINE);
 
     @LocalManagementPort
     int managementPort;
@@ -76,8 +77,8 @@ class KeysCommandTest {
                 .as(output.toString())
                 .isZero();
         assertThat(output.toString())
-                .containsPattern(first + " +PK-GW +audit-checkpoint +ec +destroyed")
-                .containsPattern(second + " +PK-GW +audit-checkpoint +ec +primary");
+                .containsPattern(first + " +PK-GW +tls-server +ec +destroyed")
+                .containsPattern(second + " +PK-GW +tls-server +ec +primary");
     }
 
     @Test
@@ -87,14 +88,14 @@ class KeysCommandTest {
     }
 
     private String generateAndImport() throws Exception {
-        Path csr = work.resolve("checkpoint-" + System.nanoTime() + ".csr");
+        Path csr = work.resolve("tls-server-" + System.nanoTime() + ".csr");
         int generated = pouch(
                 "keys",
                 "generate",
                 "--purpose",
-                "audit-checkpoint",
+                "tls-server",
                 "--subject",
-                "C=PK, O=Pouch Example PKI (not for production), OU=PK-GW, CN=PK-GW log checkpoints",
+                "C=PK, O=Pouch Example PKI (not for production), OU=PK-GW, CN=localhost",
                 "--csr-out",
                 csr.toString());
         assertThat(generated).as(output.toString()).isZero();
@@ -108,7 +109,7 @@ class KeysCommandTest {
                 .issue(
                         CertificationRequests.subjectOf(pem),
                         CertificationRequests.publicKeyOf(pem),
-                        CertificateProfile.SIGNING,
+                        CertificateProfile.TLS_SERVER,
                         now.minus(Duration.ofMinutes(5)),
                         now.plus(Duration.ofDays(365)));
         Path certificate = work.resolve(id.group(1) + ".crt");
