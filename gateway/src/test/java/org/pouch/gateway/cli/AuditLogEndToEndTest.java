@@ -96,6 +96,17 @@ class AuditLogEndToEndTest {
                 .satisfies(entry -> assertThat(entry.get("index").asLong())
                         .isEqualTo(accepted.get("index").asLong()));
 
+        // Delivered to IQ-MOI (assertAccepted waits for it): the exchange's whole story, in log order.
+        List<String> story = new ArrayList<>();
+        AuditorSession.JSON
+                .readTree(auditor.client()
+                        .get("/api/v1/audit/entries?exchangeId=" + receipt.exchangeId() + "&size=100")
+                        .body())
+                .get("entries")
+                .forEach(entry -> story.add(entry.get("type").asString()));
+        assertThat(story).containsSubsequence("ACCEPTED", "TRANSFORMED", "DELIVERY_ATTEMPTED", "DELIVERED");
+        assertThat(story).doesNotContain("DEAD_LETTERED");
+
         // Proved under a checkpoint the auditor checks with the audit-checkpoint certificate alone.
         Checkpoint checkpoint = auditor.checkpoint(auditor.checkpointNow("now"));
         JsonNode inclusion = AuditorSession.JSON.readTree(auditor.client()
