@@ -48,6 +48,8 @@ class GatewayPropertiesTest {
                         "pouch.keys.signing.password=secret",
                         "pouch.keys.decryption[0].path=" + readable,
                         "pouch.keys.decryption[0].password=secret",
+                        "pouch.keys.audit-checkpoint.path=" + readable,
+                        "pouch.keys.audit-checkpoint.password=secret",
                         "pouch.trust.anchors[0]=" + readable,
                         "pouch.trust.crls[0]=" + readable);
     }
