@@ -54,7 +54,7 @@ final class GatewayProcess implements AutoCloseable {
         command.add("--pouch.pki-directory=" + pki.toAbsolutePath());
         command.add(
                 "--spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath().resolve("db/pouch")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         command.add("--pouch.broker.data-directory=" + work.toAbsolutePath().resolve("broker"));
         command.add("--pouch.directory.participants.IQ-MOI.endpoint.url=" + sink);
         if (suite == KeySuite.RSA_3072) {
