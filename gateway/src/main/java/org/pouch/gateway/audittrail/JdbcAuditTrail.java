@@ -5,13 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.pouch.audit.AuditEntry;
@@ -38,15 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The audit log in the {@code audit_events} and {@code audit_checkpoints} tables, which are only ever
  * inserted into and read. Rejection reasons are stored as their wire codes, which are public and stable.
  *
- * <p>Indexes without gaps, with several gateway nodes on one database: each append runs in a short
- * transaction of its own that takes the log's append lock, reads the next index ({@code max + 1}) and
- * inserts, so an append is never rolled back with, or held up by, the caller's work. On PostgreSQL the
- * lock is a transaction-scoped advisory lock, which needs no privilege beyond connecting (the log's role
- * can only insert and read); on the embedded H2, which one process owns, a lock in this JVM does. The
- * unique constraint on the index stays the last word: a clash is retried.
+ * <p>Indexes without gaps, with several gateway nodes on one database: appends are stored in group commits
+ * ({@link AuditGroupCommit}), each a short transaction of its own that takes the log's append lock, reads
+ * the next index ({@code max + 1}) and inserts the batch at consecutive indexes, so an append is never
+ * rolled back with, or held up by, the caller's work. On PostgreSQL the lock is a transaction-scoped
+ * advisory lock, which needs no privilege beyond connecting (the log's role can only insert and read); on
+ * the embedded H2, which one process owns, the one writer thread of this JVM is the lock. The unique
+ * constraint on the index stays the last word: a clash is retried.
  */
 @Component
-class JdbcAuditTrail implements AuditTrail, AuditLogStore {
+class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
 
     /** The advisory lock's key: any constant shared by every node; these are the bytes of "pouchlog". */
     static final long APPEND_LOCK = 0x706f7563686c6f67L;
@@ -64,13 +65,14 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate appendTransaction;
     private final boolean postgres;
-    private final ReentrantLock appending = new ReentrantLock();
+    private final AuditGroupCommit groupCommit;
 
     JdbcAuditTrail(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.appendTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.appendTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.postgres = isPostgres(dataSource);
+        this.groupCommit = new AuditGroupCommit(this::store);
     }
 
     @Override
@@ -80,36 +82,45 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore {
 
     @Override
     public AuditEntry add(AuditEvent event) {
-        AuditEvent stored = AuditEntry.toMicroseconds(event);
-        appending.lock();
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return appendTransaction.execute(status -> insert(stored));
-                } catch (DuplicateKeyException e) {
-                    // Another process took the index between our read and our insert: only possible
-                    // without the advisory lock, that is on a shared H2. Read the next index again.
-                    if (attempt == APPEND_ATTEMPTS) {
-                        throw e;
-                    }
+        return groupCommit.append(AuditEntry.toMicroseconds(event));
+    }
+
+    /** Stores a batch at the next free indexes, in one transaction of its own. */
+    private List<AuditEntry> store(List<AuditEvent> events) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendTransaction.execute(status -> insert(events));
+            } catch (DuplicateKeyException e) {
+                // Another process took an index between our read and our insert: only possible
+                // without the advisory lock, that is on a shared H2. Read the next index again.
+                if (attempt == APPEND_ATTEMPTS) {
+                    throw e;
                 }
             }
-        } finally {
-            appending.unlock();
         }
     }
 
-    private AuditEntry insert(AuditEvent event) {
+    private List<AuditEntry> insert(List<AuditEvent> events) {
         if (postgres) {
             jdbc.sql("select pg_advisory_xact_lock(:key)")
                     .param("key", APPEND_LOCK)
                     .query()
                     .listOfRows();
         }
-        long index = jdbc.sql("select coalesce(max(entry_index) + 1, 0) from audit_events")
+        long next = jdbc.sql("select coalesce(max(entry_index) + 1, 0) from audit_events")
                 .query(Long.class)
                 .single();
-        AuditEntry entry = new AuditEntry(index, event);
+        List<AuditEntry> entries = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            AuditEntry entry = new AuditEntry(next++, event);
+            insert(entry);
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    private void insert(AuditEntry entry) {
+        AuditEvent event = entry.event();
         jdbc.sql("""
                         insert into audit_events (entry_index, at, type, step, actor, exchange_id, message_id, sender,
                                                   recipient, message_type, envelope_sha256, reason, incident_id,
@@ -118,7 +129,7 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore {
                                 :recipient, :messageType, :envelopeSha256, :reason, :incidentId,
                                 :details, :leafHash)
                         """)
-                .param("index", index)
+                .param("index", entry.index())
                 .param("at", OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC))
                 .param("type", event.type().name())
                 .param("step", event.step())
@@ -134,7 +145,12 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore {
                 .param("details", JSON.writeValueAsString(new TreeMap<>(event.details())))
                 .param("leafHash", HEX.formatHex(AuditEntryEncoding.leafHash(entry)))
                 .update();
-        return entry;
+    }
+
+    /** Stores what is still queued; appends after this are refused. */
+    @Override
+    public void close() {
+        groupCommit.close();
     }
 
     @Override
