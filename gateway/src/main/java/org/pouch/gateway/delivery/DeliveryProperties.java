@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("pouch.delivery")
 public record DeliveryProperties(
-        @Min(1) @DefaultValue("2") int consumers,
+        @Min(1) @DefaultValue("8") int consumers,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("60s") Duration requestTimeout,
         @NotNull @DefaultValue("2m") Duration orphanGrace,

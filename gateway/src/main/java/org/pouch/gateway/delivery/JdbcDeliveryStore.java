@@ -17,6 +17,7 @@ import org.pouch.exchange.ParticipantId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Deliveries in the {@code deliveries} and {@code delivery_attempts} tables. */
 @Component
@@ -29,10 +30,12 @@ class JdbcDeliveryStore implements DeliveryStore {
             """;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    JdbcDeliveryStore(JdbcClient jdbc, Clock clock) {
+    JdbcDeliveryStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -87,6 +90,13 @@ class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public void recordAttempt(
+            String exchangeId, DeliveryAttempt attempt, DeliveryStatus status, Optional<byte[]> partnerReceipt) {
+        // One commit: the attempt and the delivery's new state are one fact, and a commit per statement
+        // cost more than the statements under load.
+        transactions.executeWithoutResult(transaction -> record(exchangeId, attempt, status, partnerReceipt));
+    }
+
+    private void record(
             String exchangeId, DeliveryAttempt attempt, DeliveryStatus status, Optional<byte[]> partnerReceipt) {
         jdbc.sql("""
                         insert into delivery_attempts (exchange_id, attempt, at, outcome, http_status, error)
