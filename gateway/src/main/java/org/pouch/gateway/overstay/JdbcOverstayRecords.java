@@ -16,6 +16,9 @@ import org.pouch.overstay.ListedPilgrim;
 import org.pouch.overstay.OverstayRecords;
 import org.pouch.overstay.RecordedMovement;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,11 +43,15 @@ class JdbcOverstayRecords implements OverstayRecords {
                                 or (newer.accepted_at = l.accepted_at and newer.seq > l.seq)))
             """;
 
+    private static final int PILGRIM_BATCH = 500;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate transactions;
 
-    JdbcOverstayRecords(JdbcClient jdbc, TransactionTemplate transactions) {
+    JdbcOverstayRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
     }
 
@@ -75,20 +82,27 @@ class JdbcOverstayRecords implements OverstayRecords {
                 .param("permittedUntil", list.permittedUntil())
                 .param("acceptedAt", utc(list.acceptedAt()))
                 .update();
-        for (int i = 0; i < list.pilgrims().size(); i++) {
-            ListedPilgrim pilgrim = list.pilgrims().get(i);
-            jdbc.sql("""
-                            insert into overstay_pilgrims (list_id, list_position, passport_number, nationality,
-                                                           surname, given_names)
-                            values (:listId, :position, :passportNumber, :nationality, :surname, :givenNames)
-                            """)
-                    .param("listId", list.exchangeId())
-                    .param("position", i)
-                    .param("passportNumber", pilgrim.passportNumber())
-                    .param("nationality", pilgrim.nationality())
-                    .param("surname", pilgrim.surname())
-                    .param("givenNames", pilgrim.givenNames())
-                    .update();
+        // One batch per few hundred pilgrims rather than a statement each: a list's pilgrims are most of
+        // the rows an accepted list writes.
+        List<ListedPilgrim> pilgrims = list.pilgrims();
+        for (int from = 0; from < pilgrims.size(); from += PILGRIM_BATCH) {
+            int to = Math.min(pilgrims.size(), from + PILGRIM_BATCH);
+            SqlParameterSource[] rows = new SqlParameterSource[to - from];
+            for (int i = from; i < to; i++) {
+                ListedPilgrim pilgrim = pilgrims.get(i);
+                rows[i - from] = new MapSqlParameterSource()
+                        .addValue("listId", list.exchangeId())
+                        .addValue("position", i)
+                        .addValue("passportNumber", pilgrim.passportNumber())
+                        .addValue("nationality", pilgrim.nationality())
+                        .addValue("surname", pilgrim.surname())
+                        .addValue("givenNames", pilgrim.givenNames());
+            }
+            batches.batchUpdate("""
+                    insert into overstay_pilgrims (list_id, list_position, passport_number, nationality,
+                                                   surname, given_names)
+                    values (:listId, :position, :passportNumber, :nationality, :surname, :givenNames)
+                    """, rows);
         }
     }
 

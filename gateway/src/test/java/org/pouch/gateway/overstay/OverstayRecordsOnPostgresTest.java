@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pouch.gateway.testing.EmbeddedPostgresExtension;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +18,9 @@ class OverstayRecordsOnPostgresTest extends OverstayRecordsContract {
     @BeforeAll
     static void connect(DataSource postgres) {
         records = new JdbcOverstayRecords(
-                JdbcClient.create(postgres), new TransactionTemplate(new JdbcTransactionManager(postgres)));
+                JdbcClient.create(postgres),
+                new NamedParameterJdbcTemplate(postgres),
+                new TransactionTemplate(new JdbcTransactionManager(postgres)));
     }
 
     @Override
