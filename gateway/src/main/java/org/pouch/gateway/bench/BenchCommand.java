@@ -79,8 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--connections",
             split = ",",
-            defaultValue = "1,4,16,64",
-            description = "Closed-loop stages, by concurrent connections. Default: ${DEFAULT-VALUE}.")
+            description = "Closed-loop stages, by concurrent connections. Default: 1,4,16,64, or none when"
+                    + " --rate is given.")
     List<Integer> connections;
 
     @Option(names = "--rate", split = ",", description = "Open-loop stages, by offered messages per second.")
@@ -189,7 +189,9 @@ public final class BenchCommand implements Callable<Integer> {
                         null);
             }
             List<BenchResults.Stage> stages = new ArrayList<>();
-            for (int c : connections) {
+            List<Integer> closedLoops =
+                    connections != null ? connections : rates.isEmpty() ? List.of(1, 4, 16, 64) : List.of();
+            for (int c : closedLoops) {
                 stages.add(stage(
                         "closed-" + c,
                         messages,
