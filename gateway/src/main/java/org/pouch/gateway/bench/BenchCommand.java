@@ -95,6 +95,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--payload-bytes", defaultValue = "10240", description = "Default: ${DEFAULT-VALUE}.")
     int payloadBytes;
 
+    @Option(
+            names = "--channel",
+            defaultValue = "rest",
+            description = "How messages are submitted: rest (POST application/pkcs7-mime) or soap (the"
+                    + " exchange service, envelope inline). Default: ${DEFAULT-VALUE}.")
+    String channel;
+
     @Option(names = "--suite", defaultValue = "ec", description = "ec or rsa. Default: ${DEFAULT-VALUE}.")
     String suite;
 
@@ -139,6 +146,10 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("pouch bench: only " + PilgrimList.TYPE + " is generated so far");
             return 2;
         }
+        if (!List.of("rest", "soap").contains(channel)) {
+            spec.commandLine().getErr().println("pouch bench: --channel is rest or soap, not " + channel);
+            return 2;
+        }
         KeySuite keySuite = KeySuite.fromShortName(suite);
         Files.createDirectories(out);
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -160,7 +171,11 @@ public final class BenchCommand implements Callable<Integer> {
                                 ? "This build has no delivery yet: delivered/s is not measured."
                                 : "The gateway was not started by this command, so it does not deliver to this run's sink.");
             }
-            RestSubmitter submitter = new RestSubmitter(target.partner(), partnerTls);
+            LoadStage.Submitter submitter = switch (channel) {
+                case "rest" -> new RestSubmitter(target.partner(), partnerTls);
+                case "soap" -> new SoapSubmitter(target.partner(), partnerTls);
+                default -> throw new IllegalStateException("checked above: " + channel);
+            };
 
             BenchResults.Bound bound = null;
             if (boundSeconds > 0) {
@@ -232,7 +247,7 @@ public final class BenchCommand implements Callable<Integer> {
                             target.started().isPresent()
                                     ? "started"
                                     : target.partner().toString(),
-                            "rest",
+                            channel,
                             keySuite.shortName(),
                             type,
                             (int) PilgrimLists.ofSize(payloadBytes, 0).size(),
@@ -255,7 +270,7 @@ public final class BenchCommand implements Callable<Integer> {
             SendSchedule schedule,
             Double rate,
             BenchPki keys,
-            RestSubmitter submitter,
+            LoadStage.Submitter submitter,
             Sink sink,
             GatewayHandle target,
             boolean delivering,
@@ -288,7 +303,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchResults.GatewayUsage usage;
         try (UsageSampler sampler = new UsageSampler(target.started(), target.metrics());
                 Progress sending = Progress.of(name, count)) {
-            measured = new LoadStage(connectionCount, schedule).run(workload, submitter::submit, intended, sending);
+            measured = new LoadStage(connectionCount, schedule).run(workload, submitter, intended, sending);
             usage = sampler.usage();
         }
         if (delivering) {

@@ -21,9 +21,14 @@ import java.util.function.IntConsumer;
  */
 final class LoadStage {
 
-    /** Sends one envelope and says what became of it. */
+    /** What became of one submission: accepted, or the reason code of the rejection or failure. */
+    record Outcome(boolean accepted, String reason) {
+        static final Outcome ACCEPTED = new Outcome(true, "accepted");
+    }
+
+    /** Sends one envelope as a partner does and says what became of it. */
     interface Submitter {
-        RestSubmitter.Outcome submit(byte[] envelope) throws InterruptedException;
+        Outcome submit(byte[] envelope) throws InterruptedException;
     }
 
     /** The counts and latencies of a finished stage, before the gateway's usage and the bound are added. */
@@ -76,7 +81,7 @@ final class LoadStage {
                         long sendAt = schedule.intendedNanos(start, i, System.nanoTime());
                         waitUntil(sendAt);
                         intended.put(message.messageId(), sendAt);
-                        RestSubmitter.Outcome outcome = submitter.submit(message.envelope());
+                        Outcome outcome = submitter.submit(message.envelope());
                         long now = System.nanoTime();
                         latencies.record(sendAt, now);
                         lastAnswer.accumulateAndGet(now, Math::max);

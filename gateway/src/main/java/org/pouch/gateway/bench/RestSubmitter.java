@@ -14,15 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Submits envelopes as a partner system does: POST application/pkcs7-mime over mutual TLS. HTTP/1.1,
  * so that C concurrent submissions hold C connections, which the client keeps open between them.
  */
-final class RestSubmitter {
+final class RestSubmitter implements LoadStage.Submitter {
 
     static final String PATH = "/api/v1/envelopes";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** What became of one submission: accepted, or the reason code of the rejection or failure. */
-    record Outcome(boolean accepted, String reason) {
-        static final Outcome ACCEPTED = new Outcome(true, "accepted");
-    }
 
     private final URI endpoint;
     private final HttpClient http;
@@ -36,7 +31,8 @@ final class RestSubmitter {
                 .build();
     }
 
-    Outcome submit(byte[] envelope) throws InterruptedException {
+    @Override
+    public LoadStage.Outcome submit(byte[] envelope) throws InterruptedException {
         try {
             HttpResponse<byte[]> response = http.send(
                     HttpRequest.newBuilder(endpoint)
@@ -46,12 +42,12 @@ final class RestSubmitter {
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 202) {
-                return Outcome.ACCEPTED;
+                return LoadStage.Outcome.ACCEPTED;
             }
-            return new Outcome(false, problemCode(response));
+            return new LoadStage.Outcome(false, problemCode(response));
         } catch (IOException e) {
             // The connection failed: not the gateway's answer, counted apart from its reason codes.
-            return new Outcome(false, "io-" + e.getClass().getSimpleName());
+            return new LoadStage.Outcome(false, "io-" + e.getClass().getSimpleName());
         }
     }
 

@@ -17,8 +17,8 @@ class LoadStageTest {
     void everySubmissionIsAcceptedOrRejectedWithItsReason() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         LoadStage.Submitter everyThirdRefused = envelope -> calls.incrementAndGet() % 3 == 0
-                ? new RestSubmitter.Outcome(false, "rate-limited")
-                : RestSubmitter.Outcome.ACCEPTED;
+                ? new LoadStage.Outcome(false, "rate-limited")
+                : LoadStage.Outcome.ACCEPTED;
         Map<String, Long> intended = new ConcurrentHashMap<>();
 
         LoadStage.Measured measured =
@@ -53,7 +53,7 @@ class LoadStageTest {
         };
 
         LoadStage.Measured measured = new LoadStage(2, behind)
-                .run(WORKLOAD, envelope -> RestSubmitter.Outcome.ACCEPTED, new ConcurrentHashMap<>(), n -> {});
+                .run(WORKLOAD, envelope -> LoadStage.Outcome.ACCEPTED, new ConcurrentHashMap<>(), n -> {});
 
         // Three significant digits: a minute is recorded to within a tenth of a second.
         assertThat(measured.acceptance().histogram().getMinValue())
@@ -67,7 +67,7 @@ class LoadStageTest {
         new LoadStage(3, SendSchedule.closedLoop())
                 .run(
                         WORKLOAD,
-                        envelope -> RestSubmitter.Outcome.ACCEPTED,
+                        envelope -> LoadStage.Outcome.ACCEPTED,
                         new ConcurrentHashMap<>(),
                         n -> highest.accumulateAndGet(n, Math::max));
 

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.pouch.gateway.bench.SoapSubmitter;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -19,21 +20,11 @@ import org.xml.sax.InputSource;
  */
 public final class SoapMessages {
 
-    public static final String SOAP_ACTION = "\"urn:pouch:exchange:v1:submit\"";
+    public static final String SOAP_ACTION = SoapSubmitter.SOAP_ACTION;
     public static final String XML_CONTENT_TYPE = "text/xml; charset=utf-8";
 
     /** A submit request as a partner's stack writes it, the envelope inline as base64. */
-    public static final String INLINE_REQUEST = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
-                           xmlns:px="urn:pouch:exchange:v1">
-              <soap:Body>
-                <px:submitRequest>
-                  <px:envelope>%s</px:envelope>
-                </px:submitRequest>
-              </soap:Body>
-            </soap:Envelope>
-            """;
+    public static final String INLINE_REQUEST = SoapSubmitter.INLINE_REQUEST;
 
     static final String BOUNDARY = "uuid:pouch-test-boundary";
     public static final String MTOM_CONTENT_TYPE = "multipart/related; type=\"application/xop+xml\"; boundary=\""
