@@ -109,22 +109,21 @@ class JdbcDeliveryStore implements DeliveryStore {
                 .param("httpStatus", attempt.httpStatus().orElse(null))
                 .param("error", attempt.error().orElse(null))
                 .update();
+        // One update of the row, receipt included: the row carries the sealed envelope, and each update
+        // writes the row again.
+        String setReceipt = partnerReceipt.isPresent() ? ", partner_receipt = :receipt" : "";
         jdbc.sql("""
                         update deliveries
                            set status = :status, attempts = attempts + 1, updated_at = :now,
-                               last_error = :lastError
+                               last_error = :lastError%s
                          where exchange_id = :exchangeId
-                        """)
+                        """.formatted(setReceipt))
                 .param("exchangeId", exchangeId)
                 .param("status", status.name())
                 .param("now", utc(attempt.at()))
                 .param("lastError", status == DeliveryStatus.DELIVERED ? null : attempt.outcome())
+                .param("receipt", partnerReceipt.orElse(null))
                 .update();
-        partnerReceipt.ifPresent(
-                receipt -> jdbc.sql("update deliveries set partner_receipt = :receipt where exchange_id = :exchangeId")
-                        .param("exchangeId", exchangeId)
-                        .param("receipt", receipt)
-                        .update());
     }
 
     @Override

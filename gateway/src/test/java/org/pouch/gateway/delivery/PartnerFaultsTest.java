@@ -169,12 +169,14 @@ class PartnerFaultsTest {
     }
 
     private void assertDeadLettered(String exchangeId) {
-        await().atMost(SETTLED)
-                .untilAsserted(() -> assertThat(deliveries.find(exchangeId))
-                        .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DEAD_LETTERED)));
-        assertThat(records.auditOf(exchangeId))
-                .filteredOn(event -> event.type() == AuditEventType.DEAD_LETTERED)
-                .hasSize(1);
+        // The state is stored first, then the audit entry, each in its own commit.
+        await().atMost(SETTLED).untilAsserted(() -> {
+            assertThat(deliveries.find(exchangeId))
+                    .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DEAD_LETTERED));
+            assertThat(records.auditOf(exchangeId))
+                    .filteredOn(event -> event.type() == AuditEventType.DEAD_LETTERED)
+                    .hasSize(1);
+        });
         assertThat(records.auditOf(exchangeId)).noneMatch(event -> event.type() == AuditEventType.DELIVERED);
     }
 
