@@ -57,6 +57,9 @@ final class GatewayProcess implements AutoCloseable {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         command.add("--pouch.broker.data-directory=" + work.toAbsolutePath().resolve("broker"));
         command.add("--pouch.directory.participants.IQ-MOI.endpoint.url=" + sink);
+        // Each stage's messages are sealed before it starts, so a long stage sends its last ones long after
+        // their createdAt. The window is replay policy, not a cost, so this gateway allows a day.
+        command.add("--pouch.created-at-window=24h");
         if (suite == KeySuite.RSA_3072) {
             command.add("--pouch.keys.signing.path="
                     + ExamplePkiLayout.with(layout.signing(BenchPki.GATEWAY, suite), "p12")
