@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills empty rings from the configuration on start: the gateway's signing, decryption, audit-checkpoint
- * and TLS server keys from the {@code pouch.keys.*} PKCS#12 files (copied into the key store), the partners' certificates from the
- * directory. The first configured key of a ring becomes its primary, any others secondaries. A ring that
- * already holds keys is left alone: from then on the rings, not the configuration, are the truth.
+ * and TLS server keys from the {@code pouch.keys.*} PKCS#12 files (copied into the key store), the
+ * partners' certificates from the directory. The first configured key of a ring becomes its primary, any
+ * others secondaries. A ring that already holds keys is left alone: from then on the rings, not the
+ * configuration, are the truth.
  */
 final class KeyRingBootstrap {
 
