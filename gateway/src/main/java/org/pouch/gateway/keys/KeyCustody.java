@@ -34,4 +34,12 @@ interface KeyCustody {
 
     /** The provider that uses this custody's keys. */
     Provider provider();
+
+    /**
+     * Whether the ports can serve TLS with this custody's keys. Tomcat takes a key store whose entry holds
+     * the key and its certificate chain: for a key it can read, one is built in memory; a token's entry
+     * keeps the certificate it was stored with (a placeholder, for a generated key) and cannot be given
+     * the issued chain.
+     */
+    boolean servesTls();
 }

@@ -92,6 +92,7 @@ public final class KeyOffice {
     public GeneratedKey generate(String officer, KeyPurpose purpose, KeySuite suite, Optional<String> subject) {
         RingId ringId = new RingId(gateway, purpose);
         return attempt(officer, "keys.generate", Map.of("ring", ringId.toString()), () -> {
+            requireServable(ringId);
             KeyRing ring = store.load(ringId);
             String dn = subject.filter(s -> !s.isBlank())
                     .or(() -> ring.primary()
@@ -130,11 +131,10 @@ public final class KeyOffice {
 
     /** Makes a key primary, or records the request when a second officer must approve it. */
     public Promotion promote(String officer, String keyId) {
-        KeyView after = change(
-                officer,
-                "keys.promote",
-                keyId,
-                ring -> ring.promote(keyId, officer, clock.instant(), properties.grace(), properties.secondOfficer()));
+        KeyView after = change(officer, "keys.promote", keyId, ring -> {
+            requireServable(ring.id());
+            return ring.promote(keyId, officer, clock.instant(), properties.grace(), properties.secondOfficer());
+        });
         return new Promotion(
                 after.state().equals(KeyState.PRIMARY.wireName()) ? "promoted" : "awaiting-second-officer", after);
     }
@@ -202,6 +202,19 @@ public final class KeyOffice {
             audited(officer, step, ring.id(), entry, Map.of());
             return KeyView.of(ring.id(), entry);
         });
+    }
+
+    /**
+     * A TLS server key must be one the ports can serve: refused when generated, so that no CA issues a
+     * certificate for nothing, and when promoted, in case a key store was changed under an existing ring.
+     */
+    private void requireServable(RingId ring) {
+        if (ring.purpose() == KeyPurpose.TLS_SERVER && !custody.servesTls()) {
+            throw new KeyRingRefusal(
+                    KeyRingRefusal.Reason.UNSUPPORTED,
+                    "the ports cannot serve TLS with a key in a PKCS#11 token: keep the TLS server key in the"
+                            + " configured PKCS#12 file (pouch.keys.tls-server and the SSL bundles)");
+        }
     }
 
     private KeyRing ringHolding(String keyId) {

@@ -29,10 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills empty rings from the configuration on start: the gateway's signing and decryption keys from the
- * {@code pouch.keys.*} PKCS#12 files (copied into the key store), the partners' certificates from the
- * directory. The first configured key of a ring becomes its primary, any others secondaries. A ring that
- * already holds keys is left alone: from then on the rings, not the configuration, are the truth.
+ * Fills empty rings from the configuration on start: the gateway's signing, decryption, audit-checkpoint
+ * and TLS server keys from the {@code pouch.keys.*} PKCS#12 files (copied into the key store), the
+ * partners' certificates from the directory. The first configured key of a ring becomes its primary, any
+ * others secondaries. A ring that already holds keys is left alone: from then on the rings, not the
+ * configuration, are the truth.
  */
 final class KeyRingBootstrap {
 
@@ -56,6 +57,9 @@ final class KeyRingBootstrap {
     void run(ParticipantId gateway, KeysProperties keys, ParticipantDirectory directory) {
         seed(new RingId(gateway, KeyPurpose.SIGNING), List.of(own(keys.signing())));
         seed(new RingId(gateway, KeyPurpose.AUDIT_CHECKPOINT), List.of(own(keys.auditCheckpoint())));
+        if (keys.tlsServer() != null) {
+            seed(new RingId(gateway, KeyPurpose.TLS_SERVER), List.of(own(keys.tlsServer())));
+        }
         seed(
                 new RingId(gateway, KeyPurpose.ENCRYPTION),
                 keys.decryption().stream().map(KeyRingBootstrap::own).toList());

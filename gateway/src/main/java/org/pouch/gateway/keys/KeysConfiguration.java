@@ -1,7 +1,9 @@
 package org.pouch.gateway.keys;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.pouch.audit.AuditTrail;
 import org.pouch.audit.checkpoint.CheckpointSigner;
 import org.pouch.audit.checkpoint.CmsCheckpointSigner;
@@ -11,8 +13,11 @@ import org.pouch.certificates.TrustMaterial;
 import org.pouch.gateway.PouchProperties;
 import org.pouch.gateway.pki.KeysProperties;
 import org.pouch.partners.ParticipantDirectory;
+import org.springframework.boot.ssl.SslBundleRegistry;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The gateway's keys as rings: the key store, the live rings (which are the opener's decryption keys and
@@ -74,6 +79,28 @@ public class KeysConfiguration {
     @Bean
     Supplier<Credential> signingKey(LiveKeyRings live) {
         return live::signingKey;
+    }
+
+    /**
+     * Both ports serve the TLS server ring's primary: their SSL bundles ({@code server.ssl.bundle},
+     * {@code management.server.ssl.bundle}) are updated now and after every ring change.
+     */
+    @Bean
+    TlsServerBundles tlsServerBundles(
+            LiveKeyRings live,
+            KeyCustody custody,
+            SslBundles bundles,
+            SslBundleRegistry registry,
+            Environment environment) {
+        List<String> names = Stream.of("server.ssl.bundle", "management.server.ssl.bundle")
+                .map(environment::getProperty)
+                .filter(name -> name != null && !name.isBlank())
+                .distinct()
+                .toList();
+        TlsServerBundles served = new TlsServerBundles(live, bundles, registry, names, custody.servesTls());
+        served.serveRingPrimary();
+        live.onChange(served::serveRingPrimary);
+        return served;
     }
 
     /** Certificate expiry in the health endpoint and as a gauge. */

@@ -102,6 +102,11 @@ final class Pkcs11Custody implements KeyCustody {
     }
 
     @Override
+    public boolean servesTls() {
+        return false;
+    }
+
+    @Override
     public Provider provider() {
         return provider;
     }

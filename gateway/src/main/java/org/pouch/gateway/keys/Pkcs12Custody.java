@@ -85,6 +85,11 @@ final class Pkcs12Custody implements KeyCustody {
     }
 
     @Override
+    public boolean servesTls() {
+        return true;
+    }
+
+    @Override
     public Provider provider() {
         return BouncyCastleProviders.publicKey();
     }

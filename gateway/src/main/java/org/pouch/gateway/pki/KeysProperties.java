@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     the gateway does not start its delivery without one
  * @param auditCheckpoint signs the audit log's checkpoints and nothing else; it seeds the audit-checkpoint
  *     key ring on first start
+ * @param tlsServer the TLS server credential of both ports; it seeds the TLS server key ring on first
+ *     start, whose primary the ports serve from then on
  */
 @Validated
 @ConfigurationProperties("pouch.keys")
@@ -26,7 +28,8 @@ public record KeysProperties(
         @NotNull @Valid Keystore signing,
         @NotEmpty List<@NotNull @Valid Keystore> decryption,
         @Valid Keystore tlsClient,
-        @NotNull @Valid Keystore auditCheckpoint) {
+        @NotNull @Valid Keystore auditCheckpoint,
+        @Valid Keystore tlsServer) {
 
     /** A PKCS#12 file and its password. */
     public record Keystore(

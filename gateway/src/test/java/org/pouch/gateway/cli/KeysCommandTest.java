@@ -31,6 +31,8 @@ import picocli.CommandLine;
 class KeysCommandTest {
 
     private static final Pattern KEY_ID = Pattern.compile("^(tls-[0-9a-f]{10})", Pattern.MULTILINE);
+    private static final Pattern SEEDED_TLS_KEY =
+            Pattern.compile("^(pk-gw-tls-server-[0-9a-f]{12}) +PK-GW +tls-server +ec +secondary", Pattern.MULTILINE);
 
     @LocalManagementPort
     int managementPort;
@@ -79,6 +81,13 @@ class KeysCommandTest {
         assertThat(output.toString())
                 .containsPattern(first + " +PK-GW +tls-server +ec +destroyed")
                 .containsPattern(second + " +PK-GW +tls-server +ec +primary");
+
+        // Rolled back to the key the ring was seeded with, still secondary, which this shared gateway served.
+        Matcher seeded = SEEDED_TLS_KEY.matcher(output.toString());
+        assertThat(seeded.find()).as(output.toString()).isTrue();
+        assertThat(pouch("keys", "promote", seeded.group(1)))
+                .as(output.toString())
+                .isZero();
     }
 
     @Test
@@ -111,7 +120,10 @@ class KeysCommandTest {
                         CertificationRequests.publicKeyOf(pem),
                         CertificateProfile.TLS_SERVER,
                         now.minus(Duration.ofMinutes(5)),
-                        now.plus(Duration.ofDays(365)));
+                        now.plus(Duration.ofDays(365)),
+                        "localhost",
+                        "127.0.0.1",
+                        "::1");
         Path certificate = work.resolve(id.group(1) + ".crt");
         Files.writeString(certificate, Pem.certificate(issued));
         assertThat(pouch("keys", "import", id.group(1), certificate.toString()))

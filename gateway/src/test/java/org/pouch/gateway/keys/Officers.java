@@ -93,16 +93,23 @@ final class Officers {
         return Pem.certificates(key.path("certificate").asString()).get(0);
     }
 
-    /** What the ministry's CA does with a CSR: checks its signature and issues a certificate for its key. */
+    /**
+     * What the ministry's CA does with a CSR: checks its signature and issues a certificate for its key; a
+     * TLS server certificate for the names the gateway is reached by, as the configured one is.
+     */
     static X509Certificate issue(String csr, CertificateProfile profile) {
         Instant now = Instant.now();
+        String[] names = profile == CertificateProfile.TLS_SERVER
+                ? new String[] {"localhost", "127.0.0.1", "::1"}
+                : new String[0];
         return pki().issuingAuthority()
                 .issue(
                         CertificationRequests.subjectOf(csr),
                         CertificationRequests.publicKeyOf(csr),
                         profile,
                         now.minus(Duration.ofMinutes(5)),
-                        now.plus(Duration.ofDays(365)));
+                        now.plus(Duration.ofDays(365)),
+                        names);
     }
 
     static ExamplePki pki() {

@@ -151,6 +151,20 @@ class Pkcs11KeyRotationTest {
                 .hasMessageContaining("RSA-OAEP");
     }
 
+    @Test
+    void aTlsServerKeyIsRefusedOnPkcs11BecauseThePortsCannotServeItFromTheToken() {
+        assertThatThrownBy(() -> office.generate(
+                        "officer", KeyPurpose.TLS_SERVER, KeySuite.EC_P256, Optional.of(SUBJECT + "tls")))
+                .isInstanceOfSatisfying(
+                        KeyRingRefusal.class, r -> assertThat(r.reason()).isEqualTo(KeyRingRefusal.Reason.UNSUPPORTED))
+                .hasMessageContaining("PKCS#11");
+        assertThat(AUDIT.all())
+                .filteredOn(e -> e.step().equals("keys.generate")
+                        && e.details().getOrDefault("ring", "").equals("PK-GW/tls-server"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("refused", "unsupported"));
+    }
+
     private static X509Certificate rotateIn(KeyPurpose purpose, String name) {
         KeyOffice.GeneratedKey generated =
                 office.generate("officer", purpose, KeySuite.EC_P256, Optional.of(SUBJECT + name));

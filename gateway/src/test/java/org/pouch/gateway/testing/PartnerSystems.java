@@ -20,13 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pouch.certificates.ExamplePkiFiles;
@@ -36,6 +40,7 @@ import org.pouch.envelope.DecryptionKeys;
 import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.OpenedMessage;
 import org.pouch.envelope.ReceiptSigner;
+import org.pouch.envelope.SenderDirectory;
 import org.pouch.exchange.Header;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.Receipt;
@@ -53,6 +58,7 @@ public final class PartnerSystems {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String RECEIPT = "pouch-partner-receipt";
     private static PartnerSystems shared;
+    private static final Set<X509Certificate> FETCHED_GATEWAY_SIGNING = ConcurrentHashMap.newKeySet();
 
     private final WireMockServer server;
 
@@ -143,15 +149,42 @@ public final class PartnerSystems {
                 postRequestedFor(urlEqualTo(inbox(partner))).withHeader(IDEMPOTENCY_KEY, equalTo(idempotencyKey)));
     }
 
+    /**
+     * The partners now also accept the gateway's signatures by these certificates, as partners do once they
+     * fetched a rotated key's certificate from the gateway's published certificates. Kept for the JVM: a
+     * gateway whose signing key was rotated keeps signing with the new key.
+     */
+    public static void fetchedGatewaySigningCertificates(Collection<X509Certificate> certificates) {
+        FETCHED_GATEWAY_SIGNING.addAll(certificates);
+    }
+
     /** Opens a received envelope as the partner would: its own key, the gateway's signature verified. */
     public static OpenedMessage open(ParticipantId partner, byte[] envelope) {
         TestPki pki = TestPki.shared();
         return new EnvelopeOpener(
                         DecryptionKeys.of(pki.encryption(partner, KeySuite.EC_P256)),
-                        pki.senders(),
+                        senders(),
                         pki.validator(),
                         Clock.systemUTC())
                 .open(envelope);
+    }
+
+    /** The test PKI's participants, and the gateway also by the signing certificates fetched from it. */
+    private static SenderDirectory senders() {
+        SenderDirectory pki = TestPki.shared().senders();
+        return new SenderDirectory() {
+            @Override
+            public Optional<ParticipantId> participantSigningWith(X509Certificate certificate) {
+                return FETCHED_GATEWAY_SIGNING.contains(certificate)
+                        ? Optional.of(TestPki.GATEWAY)
+                        : pki.participantSigningWith(certificate);
+            }
+
+            @Override
+            public boolean allowsLegacyEncryption(ParticipantId participant) {
+                return pki.allowsLegacyEncryption(participant);
+            }
+        };
     }
 
     /** Answers as a Pouch gateway: opens the envelope with the partner's key and signs a receipt for it. */
