@@ -24,11 +24,21 @@ final class RestSubmitter implements LoadStage.Submitter {
 
     RestSubmitter(URI gateway, SSLContext tls) {
         this.endpoint = gateway.resolve(PATH);
-        this.http = HttpClient.newBuilder()
+        this.http = partnerHttp(tls);
+    }
+
+    /** HTTP/1.1 with mutual TLS: C concurrent submissions hold C connections, kept open between them. */
+    static HttpClient partnerHttp(SSLContext tls) {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .sslContext(tls)
                 .connectTimeout(Duration.ofSeconds(15))
                 .build();
+    }
+
+    /** A connection that failed: not the gateway's answer, counted apart from its reason codes. */
+    static LoadStage.Outcome failed(IOException e) {
+        return new LoadStage.Outcome(false, "io-" + e.getClass().getSimpleName());
     }
 
     @Override
@@ -46,8 +56,7 @@ final class RestSubmitter implements LoadStage.Submitter {
             }
             return new LoadStage.Outcome(false, problemCode(response));
         } catch (IOException e) {
-            // The connection failed: not the gateway's answer, counted apart from its reason codes.
-            return new LoadStage.Outcome(false, "io-" + e.getClass().getSimpleName());
+            return failed(e);
         }
     }
 

@@ -41,11 +41,7 @@ public final class SoapSubmitter implements LoadStage.Submitter {
 
     SoapSubmitter(URI gateway, SSLContext tls) {
         this.endpoint = gateway.resolve(PATH);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(tls)
-                .connectTimeout(Duration.ofSeconds(15))
-                .build();
+        this.http = RestSubmitter.partnerHttp(tls);
     }
 
     @Override
@@ -65,7 +61,7 @@ public final class SoapSubmitter implements LoadStage.Submitter {
             }
             return new LoadStage.Outcome(false, faultCode(response));
         } catch (IOException e) {
-            return new LoadStage.Outcome(false, "io-" + e.getClass().getSimpleName());
+            return RestSubmitter.failed(e);
         }
     }
 
