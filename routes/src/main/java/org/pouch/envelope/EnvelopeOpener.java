@@ -43,8 +43,8 @@ import org.pouch.exchange.RejectionReason;
  */
 public final class EnvelopeOpener {
 
-    /** Without a configured limit, envelopes over 64 MiB are refused before they are parsed. */
-    public static final long DEFAULT_MAX_ENVELOPE_BYTES = 64L * 1024 * 1024;
+    /** Without a configured limit, envelopes over 256 MiB are refused before they are parsed. */
+    public static final long DEFAULT_MAX_ENVELOPE_BYTES = 256L * 1024 * 1024;
 
     private final DecryptionKeys decryptionKeys;
     private final SenderDirectory senders;
