@@ -9,6 +9,7 @@ import static org.pouch.testing.TestPki.PK_MOI;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,5 +136,22 @@ class LargeEnvelopeTest {
                 envelope.length / 2,
                 spoolDirectory);
         assertRejectedLeavingNoSpool(() -> small.open(new ByteArrayInputStream(envelope)), RejectionReason.TOO_LARGE);
+    }
+
+    @Test
+    void aDocumentSealedAsAStreamToAFileOpensFromTheFile() throws IOException {
+        Path file = Files.createTempFile("sealed", ".cms");
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                new EnvelopeSealer(() -> SENDER, Clock.systemUTC()).seal(document, GATEWAY_EC, out);
+            }
+            try (InputStream in = Files.newInputStream(file);
+                    OpenedMessage opened = opener().open(in)) {
+                assertThat(opened.document()).isEqualTo(document);
+                assertThat(opened.signer()).isEqualTo(PK_MOI);
+            }
+        } finally {
+            Files.delete(file);
+        }
     }
 }
