@@ -50,7 +50,7 @@ final class ReceivedEnvelope extends FilterInputStream {
     @Override
     public long skip(long n) throws IOException {
         // Every byte must pass through the digest.
-        return read(new byte[(int) Math.min(n, 8192)]) < 0 ? 0 : n;
+        return Math.max(0, read(new byte[(int) Math.min(Math.max(n, 0), 8192)]));
     }
 
     @Override
