@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 public record PouchProperties(
         @NotNull ParticipantId participantId,
         @NotNull @DefaultValue("10m") Duration createdAtWindow,
-        @NotNull @DefaultValue("64MB") DataSize maxEnvelopeSize) {
+        @NotNull @DefaultValue("256MB") DataSize maxEnvelopeSize) {
 
     @AssertTrue(message = "must be positive")
     boolean isCreatedAtWindow() {

@@ -64,7 +64,7 @@ class GatewayPropertiesTest {
             assertThat(context).hasNotFailed();
             PouchProperties pouch = context.getBean(PouchProperties.class);
             assertThat(pouch.createdAtWindow()).isEqualTo(Duration.ofMinutes(10));
-            assertThat(pouch.maxEnvelopeSize()).isEqualTo(DataSize.ofMegabytes(64));
+            assertThat(pouch.maxEnvelopeSize()).isEqualTo(DataSize.ofMegabytes(256));
             BrokerProperties broker = context.getBean(BrokerProperties.class);
             assertThat(broker.url()).isNull();
             assertThat(broker.dataDirectory()).isEqualTo(Path.of("data/broker"));

@@ -28,6 +28,14 @@ public final class BouncyCastleProviders {
         return SYMMETRIC;
     }
 
+    /**
+     * AES-GCM for contents too large to hold: Bouncy Castle's releases plaintext as it decrypts and checks
+     * the tag at the end, where the JDK's holds the whole content until the tag has been checked.
+     */
+    public static Provider streamingGcm() {
+        return BOUNCY_CASTLE;
+    }
+
     private static Provider jdkProviderOf(String transformation) {
         try {
             return Cipher.getInstance(transformation).getProvider();

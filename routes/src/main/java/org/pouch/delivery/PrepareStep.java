@@ -59,7 +59,13 @@ final class PrepareStep {
      * @throws IllegalArgumentException when the recipient's format is not one the type can be written in
      */
     Delivery prepare(AcceptedExchange exchange, Participant recipient) {
-        OpenedMessage opened = opener.openAccepted(exchange.envelope(), exchange.acceptedAt());
+        // The opened payload may read from a spool, deleted once the delivery is sealed.
+        try (OpenedMessage opened = opener.openAccepted(exchange.envelope(), exchange.acceptedAt())) {
+            return prepare(exchange, recipient, opened);
+        }
+    }
+
+    private Delivery prepare(AcceptedExchange exchange, Participant recipient, OpenedMessage opened) {
         Header original = opened.document().header();
         String format = recipient.endpoint().orElseThrow().format();
         Set<String> stripped = minimisation.forRecipient(recipient.id(), original.type());

@@ -1,6 +1,7 @@
 package org.pouch.envelope;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -13,6 +14,7 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.RecipientInfoGenerator;
@@ -54,6 +56,28 @@ final class CmsEncryption {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A stream that encrypts what is written to it for the holder of {@code recipient}: the
+     * AuthEnvelopedData ContentInfo goes to {@code out} as it is written (BER, indefinite lengths), the
+     * GCM tag when the stream is closed. Closing it does not close {@code out}.
+     */
+    static OutputStream encrypting(OutputStream out, X509Certificate recipient) throws IOException {
+        try {
+            CMSAuthEnvelopedDataStreamGenerator generator = new CMSAuthEnvelopedDataStreamGenerator();
+            generator.addRecipientInfoGenerator(recipientInfo(recipient));
+            return generator.open(out, encryptor());
+        } catch (CMSException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt for " + recipient.getSubjectX500Principal(), e);
+        }
+    }
+
+    private static OutputAEADEncryptor encryptor() throws CMSException {
+        return (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                .setProvider(BouncyCastleProviders.symmetric())
+                .setSecureRandom(RANDOM)
+                .build();
     }
 
     /** The recipient info the profile uses for this certificate's key type. */

@@ -1,5 +1,11 @@
 package org.pouch.envelope;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -12,57 +18,100 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataParser;
+import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Selector;
+import org.bouncycastle.util.Store;
 import org.pouch.certificates.BouncyCastleProviders;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 
 /**
- * Checks a CMS SignedData against the profile and verifies its one signature. It proves only that the
- * content is what the included certificate's key signed; whether that certificate is trusted and
- * whose it is are the caller's next questions.
+ * Checks a CMS SignedData against the profile and verifies its one signature, reading it as a stream:
+ * the signed content goes to a sink as it is read and digested, so that a content of any size is never
+ * held. It proves only that the content is what the included certificate's key signed; whether that
+ * certificate is trusted and whose it is are the caller's next questions. Until this returns, what the
+ * sink got is unverified.
  */
 final class CmsSignatureVerifier {
 
-    /** Content whose signature verified, with what the signature says about itself. */
-    record SignedContent(
-            byte[] content,
-            X509Certificate signerCertificate,
-            List<X509Certificate> offeredCertificates,
-            Instant signingTime) {}
+    /** What a signature that verified says about its signer. */
+    record Signer(X509Certificate certificate, List<X509Certificate> offeredCertificates, Instant signingTime) {}
+
+    /** A content held in memory whose signature verified. */
+    record SignedContent(byte[] content, Signer signer) {}
+
+    /** Digests run on the JDK's providers, which use the processor's SHA instructions. */
+    private static final DigestCalculatorProvider DIGESTS = digests();
 
     private CmsSignatureVerifier() {}
 
-    static SignedContent verify(ContentInfo contentInfo) {
-        if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
-            throw malformed("the sealed content is not SignedData");
-        }
-        CMSSignedData signed;
+    private static DigestCalculatorProvider digests() {
         try {
-            signed = new CMSSignedData(contentInfo);
-        } catch (CMSException | RuntimeException e) {
+            return new JcaDigestCalculatorProviderBuilder().build();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param contentInfo the DER (or BER) ContentInfo of the SignedData, read up to the end of its signer
+     *     infos
+     * @param content receives the signed content as it is read
+     * @throws java.io.UncheckedIOException when writing to {@code content} fails
+     */
+    static Signer verify(InputStream contentInfo, OutputStream content) {
+        try {
+            CMSSignedDataParser signed = new CMSSignedDataParser(DIGESTS, contentInfo);
+            CMSTypedStream signedContent = signed.getSignedContent();
+            if (signedContent == null) {
+                throw malformed("the signed content is detached; it must be attached");
+            }
+            if (!CMSObjectIdentifiers.data.equals(signedContent.getContentType())) {
+                throw malformed("the signed content type must be id-data");
+            }
+            copy(signedContent.getContentStream(), content);
+            return verifySigner(signed.getSignerInfos().getSigners(), signed.getCertificates());
+        } catch (CMSException | IOException | RuntimeException e) {
+            if (e instanceof RejectedException | e instanceof UncheckedIOException) {
+                throw (RuntimeException) e;
+            }
             throw malformed("SignedData does not parse");
         }
-        if (signed.getSignedContent() == null) {
-            throw malformed("the signed content is detached; it must be attached");
+    }
+
+    /** Verifies a SignedData held in memory, whose content is small. */
+    static SignedContent verify(byte[] contentInfo) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        Signer signer = verify(new ByteArrayInputStream(contentInfo), content);
+        return new SignedContent(content.toByteArray(), signer);
+    }
+
+    private static void copy(InputStream from, OutputStream to) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+            try {
+                to.write(buffer, 0, read);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the signed content", e);
+            }
         }
-        if (!CMSObjectIdentifiers.data.getId().equals(signed.getSignedContentTypeOID())) {
-            throw malformed("the signed content type must be id-data");
-        }
-        Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+    }
+
+    private static Signer verifySigner(
+            Collection<SignerInformation> signers, Store<X509CertificateHolder> certificates) {
         if (signers.size() != 1) {
             throw malformed("exactly one signer is required, found " + signers.size());
         }
@@ -80,16 +129,13 @@ final class CmsSignatureVerifier {
         AlgorithmPolicy.checkDigest(signer.getDigestAlgorithmID());
         AlgorithmPolicy.checkSignature(signer.toASN1Structure().getDigestEncryptionAlgorithm());
 
-        X509Certificate certificate = signerCertificate(signed, signer);
+        X509Certificate certificate = signerCertificate(certificates, signer);
         AlgorithmPolicy.checkSignerKey(certificate.getPublicKey());
         if (!verifies(signer, certificate)) {
             throw new RejectedException(RejectionReason.SIGNATURE_INVALID, "the signature does not verify");
         }
-        return new SignedContent(
-                (byte[]) signed.getSignedContent().getContent(),
-                certificate,
-                allCertificates(signed),
-                signingTime(attributes.get(CMSAttributes.signingTime)));
+        return new Signer(
+                certificate, allCertificates(certificates), signingTime(attributes.get(CMSAttributes.signingTime)));
     }
 
     private static boolean verifies(SignerInformation signer, X509Certificate certificate) {
@@ -112,21 +158,22 @@ final class CmsSignatureVerifier {
     }
 
     @SuppressWarnings("unchecked")
-    private static X509Certificate signerCertificate(CMSSignedData signed, SignerInformation signer) {
+    private static X509Certificate signerCertificate(
+            Store<X509CertificateHolder> certificates, SignerInformation signer) {
         Collection<X509CertificateHolder> matches =
-                signed.getCertificates().getMatches((Selector<X509CertificateHolder>) signer.getSID());
+                certificates.getMatches((Selector<X509CertificateHolder>) signer.getSID());
         if (matches.isEmpty()) {
             throw malformed("the signer's certificate is not included");
         }
         return toCertificate(matches.iterator().next());
     }
 
-    private static List<X509Certificate> allCertificates(CMSSignedData signed) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
-            certificates.add(toCertificate(holder));
+    private static List<X509Certificate> allCertificates(Store<X509CertificateHolder> certificates) {
+        List<X509Certificate> all = new ArrayList<>();
+        for (X509CertificateHolder holder : certificates.getMatches(null)) {
+            all.add(toCertificate(holder));
         }
-        return certificates;
+        return all;
     }
 
     private static X509Certificate toCertificate(X509CertificateHolder holder) {

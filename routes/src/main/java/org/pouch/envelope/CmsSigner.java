@@ -1,6 +1,7 @@
 package org.pouch.envelope;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -16,6 +17,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
+import org.bouncycastle.cms.CMSSignedGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
@@ -38,6 +41,30 @@ final class CmsSigner {
     static byte[] sign(byte[] content, Credential signer, Instant signingTime) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            configure(generator, signer, signingTime);
+            return generator
+                    .generate(new CMSProcessableByteArray(content), true)
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (CMSException e) {
+            throw new IllegalStateException("cannot sign with " + signer.name(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A stream that signs what is written to it: the ContentInfo of a SignedData with the content
+     * attached goes to {@code out} as it is written (BER, indefinite lengths), the signer info when the
+     * stream is closed. Closing it does not close {@code out}.
+     */
+    static OutputStream signing(OutputStream out, Credential signer, Instant signingTime) throws IOException {
+        CMSSignedDataStreamGenerator generator = new CMSSignedDataStreamGenerator();
+        configure(generator, signer, signingTime);
+        return generator.open(out, true);
+    }
+
+    private static void configure(CMSSignedGenerator generator, Credential signer, Instant signingTime) {
+        try {
             AttributeTable signingTimeAttribute = new AttributeTable(
                     new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
             generator.addSignerInfoGenerator(
@@ -51,13 +78,8 @@ final class CmsSigner {
                     generator.addCertificate(new JcaX509CertificateHolder(certificate));
                 }
             }
-            return generator
-                    .generate(new CMSProcessableByteArray(content), true)
-                    .getEncoded(ASN1Encoding.DER);
         } catch (CMSException | OperatorCreationException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot sign with " + signer.name(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.pouch.envelope;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,16 +34,36 @@ public final class EnvelopeSealer {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Seals {@code document} for the holder of {@code recipient}, writing the DER envelope to {@code out}. */
+    /**
+     * Seals {@code document} for the holder of {@code recipient}, writing the envelope to {@code out} as it
+     * is made: signing, encryption and the document's encoding are streams, so a document of any size
+     * (a payload read from a spool) is sealed in constant memory. The envelope uses BER indefinite-length
+     * encodings, as any streaming CMS implementation's do. {@code out} is not closed.
+     */
     public void seal(ExchangeDocument document, X509Certificate recipient, OutputStream out) {
-        try {
-            out.write(seal(document, recipient));
+        try (OutputStream encrypting = CmsEncryption.encrypting(out, recipient);
+                OutputStream signing = CmsSigner.signing(encrypting, signingKey.get(), clock.instant())) {
+            // The document's writer closes what it writes to; the signer must be closed once, here.
+            ExchangeDocumentCodec.encode(document, new FilterOutputStream(signing) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    signing.write(bytes, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Seals {@code document} for the holder of {@code recipient}; the DER envelope. */
+    /**
+     * Seals {@code document} for the holder of {@code recipient}; the DER envelope, in exactly the
+     * profile's shape. For documents that fit in memory; larger ones are sealed as a stream.
+     */
     public byte[] seal(ExchangeDocument document, X509Certificate recipient) {
         byte[] signedData = CmsSigner.sign(ExchangeDocumentCodec.encode(document), signingKey.get(), clock.instant());
         return CmsEncryption.encrypt(signedData, recipient);

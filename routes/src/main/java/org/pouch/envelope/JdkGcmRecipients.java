@@ -40,9 +40,10 @@ import org.pouch.certificates.BouncyCastleProviders;
 
 /**
  * Recipients for AuthEnvelopedData that unwrap the content key on Bouncy Castle and decrypt the
- * content with the JDK's AES-GCM. Bouncy Castle's own AuthEnveloped recipients look the GCM
- * parameters up by OID, which the JDK providers do not register, and its pure-Java AES-GCM is several
- * times slower than the JDK's on large payloads.
+ * content with the AES-GCM of the provider given: the JDK's for contents that may be held in memory
+ * (Bouncy Castle's pure-Java AES-GCM is several times slower), Bouncy Castle's for large ones, since the
+ * JDK's releases no plaintext before the end. Bouncy Castle's own AuthEnveloped recipients look the GCM
+ * parameters up by OID, which the JDK providers do not register.
  */
 final class JdkGcmRecipients {
 
@@ -53,7 +54,7 @@ final class JdkGcmRecipients {
 
     private JdkGcmRecipients() {}
 
-    static Recipient keyAgreement(PrivateKey key) {
+    static Recipient keyAgreement(PrivateKey key, Provider gcm) {
         return new JceKeyAgreeRecipient(key) {
             @Override
             public RecipientOperator getRecipientOperator(
@@ -70,7 +71,8 @@ final class JdkGcmRecipients {
                                 senderPublicKey,
                                 userKeyingMaterial,
                                 encryptedContentKey),
-                        contentEncryptionAlgorithm);
+                        contentEncryptionAlgorithm,
+                        gcm);
             }
         }.setProvider(BouncyCastleProviders.publicKey());
     }
@@ -80,7 +82,7 @@ final class JdkGcmRecipients {
      * JDK's SunPKCS11 knows no CMS key-agreement algorithm); the X9.63 KDF over the ECC-CMS-SharedInfo
      * (RFC 5753) and the AES key unwrap run here, as Bouncy Castle runs them for a key in memory.
      */
-    static Recipient tokenKeyAgreement(PrivateKey key, Provider token) {
+    static Recipient tokenKeyAgreement(PrivateKey key, Provider token, Provider gcm) {
         return new KeyAgreeRecipient() {
             @Override
             public RecipientOperator getRecipientOperator(
@@ -117,7 +119,7 @@ final class JdkGcmRecipients {
                     Cipher unwrap = Cipher.getInstance("AESWrap", BouncyCastleProviders.symmetric());
                     unwrap.init(Cipher.UNWRAP_MODE, new SecretKeySpec(keyEncryptionKey, "AES"));
                     Key contentKey = unwrap.unwrap(encryptedContentKey, "AES", Cipher.SECRET_KEY);
-                    return decryptor(contentKey, contentEncryptionAlgorithm);
+                    return decryptor(contentKey, contentEncryptionAlgorithm, gcm);
                 } catch (GeneralSecurityException | IOException e) {
                     throw new CMSException("key agreement in the token failed", e);
                 }
@@ -130,7 +132,7 @@ final class JdkGcmRecipients {
         };
     }
 
-    static Recipient keyTransport(PrivateKey key) {
+    static Recipient keyTransport(PrivateKey key, Provider gcm) {
         return new JceKeyTransRecipient(key) {
             @Override
             public RecipientOperator getRecipientOperator(
@@ -140,12 +142,14 @@ final class JdkGcmRecipients {
                     throws CMSException {
                 return decryptor(
                         extractSecretKey(keyEncryptionAlgorithm, contentEncryptionAlgorithm, encryptedContentKey),
-                        contentEncryptionAlgorithm);
+                        contentEncryptionAlgorithm,
+                        gcm);
             }
         }.setProvider(BouncyCastleProviders.publicKey());
     }
 
-    private static RecipientOperator decryptor(Key contentKey, AlgorithmIdentifier algorithm) throws CMSException {
+    private static RecipientOperator decryptor(Key contentKey, AlgorithmIdentifier algorithm, Provider gcm)
+            throws CMSException {
         if (!CMSAlgorithm.AES256_GCM.equals(algorithm.getAlgorithm())) {
             throw new CMSException("content encryption must be AES-256-GCM");
         }
@@ -155,7 +159,7 @@ final class JdkGcmRecipients {
         }
         Cipher cipher;
         try {
-            cipher = Cipher.getInstance("AES/GCM/NoPadding", BouncyCastleProviders.symmetric());
+            cipher = Cipher.getInstance("AES/GCM/NoPadding", gcm);
             cipher.init(
                     Cipher.DECRYPT_MODE,
                     new SecretKeySpec(contentKey.getEncoded(), "AES"),

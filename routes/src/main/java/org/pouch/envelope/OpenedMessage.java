@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.ParticipantId;
+import org.pouch.spool.Spool;
 
 /**
  * An envelope that was decrypted and whose signature, signer certificate and sender binding all
  * verified. Only this package can make one, so plaintext that has not been verified never reaches a
- * caller.
+ * caller. Its payload may be read from a spool file, deleted by {@link #close}.
  */
-public final class OpenedMessage {
+public final class OpenedMessage implements AutoCloseable {
 
     private final ExchangeDocument document;
     private final ParticipantId signer;
@@ -20,6 +21,7 @@ public final class OpenedMessage {
     private final byte[] envelopeSha256;
     private final X509Certificate openedWith;
     private final boolean legacyEncryption;
+    private final Spool content;
 
     OpenedMessage(
             ExchangeDocument document,
@@ -28,7 +30,8 @@ public final class OpenedMessage {
             Instant signingTime,
             byte[] envelopeSha256,
             X509Certificate openedWith,
-            boolean legacyEncryption) {
+            boolean legacyEncryption,
+            Spool content) {
         this.document = document;
         this.signer = signer;
         this.signerCertificate = signerCertificate;
@@ -36,6 +39,16 @@ public final class OpenedMessage {
         this.envelopeSha256 = envelopeSha256.clone();
         this.openedWith = openedWith;
         this.legacyEncryption = legacyEncryption;
+        this.content = content;
+    }
+
+    /**
+     * Deletes the spooled content the payload reads from; the payload cannot be read afterwards. Whoever
+     * opened the envelope closes this when the exchange is done.
+     */
+    @Override
+    public void close() {
+        content.close();
     }
 
     /** The verified exchange document: header and payload. */

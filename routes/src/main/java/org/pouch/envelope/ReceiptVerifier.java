@@ -3,7 +3,6 @@ package org.pouch.envelope;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.pouch.certificates.CertificateValidator;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.Receipt;
@@ -34,22 +33,17 @@ public final class ReceiptVerifier {
      * @throws RejectedException with the reason the receipt cannot be trusted
      */
     public VerifiedReceipt verify(byte[] signedReceipt) {
-        ContentInfo contentInfo;
-        try {
-            contentInfo = ContentInfo.getInstance(signedReceipt);
-        } catch (RuntimeException e) {
-            throw new RejectedException(RejectionReason.MALFORMED_ENVELOPE, "the receipt is not a CMS ContentInfo");
-        }
-        CmsSignatureVerifier.SignedContent signed = CmsSignatureVerifier.verify(contentInfo);
+        CmsSignatureVerifier.SignedContent signed = CmsSignatureVerifier.verify(signedReceipt);
+        CmsSignatureVerifier.Signer signature = signed.signer();
         certificates.validate(
-                signed.signerCertificate(), signed.offeredCertificates(), signed.signingTime(), clock.instant());
+                signature.certificate(), signature.offeredCertificates(), signature.signingTime(), clock.instant());
         Receipt receipt;
         try {
             receipt = ReceiptCodec.decode(signed.content());
         } catch (IllegalArgumentException e) {
             throw new RejectedException(RejectionReason.MALFORMED_ENVELOPE, e.getMessage());
         }
-        ParticipantId signer = signers.participantSigningWith(signed.signerCertificate())
+        ParticipantId signer = signers.participantSigningWith(signature.certificate())
                 .orElseThrow(() -> new RejectedException(
                         RejectionReason.SIGNER_UNKNOWN, "the receipt's signing certificate is not registered"));
         if (!signer.equals(receipt.gateway())) {
@@ -57,6 +51,6 @@ public final class ReceiptVerifier {
                     RejectionReason.SIGNER_NOT_SENDER,
                     "receipt signed by " + signer + " but names gateway " + receipt.gateway());
         }
-        return new VerifiedReceipt(receipt, signed.signerCertificate());
+        return new VerifiedReceipt(receipt, signature.certificate());
     }
 }

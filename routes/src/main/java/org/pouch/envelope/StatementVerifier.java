@@ -1,7 +1,6 @@
 package org.pouch.envelope;
 
 import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 
@@ -21,21 +20,16 @@ public final class StatementVerifier {
      *     {@code signature-invalid} if the signature fails, {@code signer-unknown} if another key signed it
      */
     public static byte[] verify(byte[] signedStatement, X509Certificate signer) {
-        ContentInfo contentInfo;
-        try {
-            contentInfo = ContentInfo.getInstance(signedStatement);
-        } catch (RuntimeException e) {
-            throw new RejectedException(RejectionReason.MALFORMED_ENVELOPE, "the statement is not a CMS ContentInfo");
-        }
-        if (contentInfo == null) {
+        if (signedStatement.length == 0) {
             throw new RejectedException(RejectionReason.MALFORMED_ENVELOPE, "the statement is empty");
         }
-        CmsSignatureVerifier.SignedContent signed = CmsSignatureVerifier.verify(contentInfo);
-        if (!signed.signerCertificate().getPublicKey().equals(signer.getPublicKey())) {
+        CmsSignatureVerifier.SignedContent signed = CmsSignatureVerifier.verify(signedStatement);
+        if (!signed.signer().certificate().getPublicKey().equals(signer.getPublicKey())) {
             throw new RejectedException(
                     RejectionReason.SIGNER_UNKNOWN,
                     "signed by "
-                            + signed.signerCertificate()
+                            + signed.signer()
+                                    .certificate()
                                     .getSubjectX500Principal()
                                     .getName() + ", not by the key of the certificate given");
         }

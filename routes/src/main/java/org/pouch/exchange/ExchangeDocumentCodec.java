@@ -1,6 +1,5 @@
 package org.pouch.exchange;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one canonical JSON form of an exchange document, as signed on the wire:
@@ -53,6 +56,10 @@ public final class ExchangeDocumentCodec {
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** Reads one member's value from a parser positioned on it; the members after it are the loop's. */
+    private static final ObjectReader MEMBER_READER =
+            MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ExchangeDocumentCodec() {}
 
@@ -92,8 +99,7 @@ public final class ExchangeDocumentCodec {
             json.writeStringProperty("contentType", payload.type().mediaType());
             json.writeName("payload");
             if (payload.type() == PayloadType.JSON) {
-                JsonNode tree = readJsonPayload(payload);
-                json.writeTree(tree);
+                copyJsonPayload(payload, json);
             } else {
                 json.writeString(payload.text());
             }
@@ -104,30 +110,63 @@ public final class ExchangeDocumentCodec {
     }
 
     /**
-     * Reads a document.
+     * Reads a document as a stream: the header is read into memory, a JSON payload is checked for
+     * well-formedness and left where it is, as a slice of {@code document}, so that a payload of any size
+     * costs no memory here.
      *
      * @throws RejectedException with {@link RejectionReason#MALFORMED_ENVELOPE} when the bytes are not a
      *     well-formed exchange document
      */
-    public static ExchangeDocument decode(InputStream in) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
+    public static ExchangeDocument decode(Content document) {
+        ObjectNode root = MAPPER.createObjectNode();
+        Content payloadObject = null;
+        try (InputStream in = document.openStream();
+                JsonParser parser = MAPPER.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed("the document is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (!DOCUMENT_FIELDS.contains(name)) {
+                    throw malformed("unknown member in the document");
+                }
+                JsonToken value = parser.nextToken();
+                if ("payload".equals(name) && value == JsonToken.START_OBJECT) {
+                    long start = parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    long end = parser.currentTokenLocation().getByteOffset() + 1;
+                    payloadObject = document.slice(start, end - start);
+                    root.putObject(name);
+                } else {
+                    root.set(name, MEMBER_READER.readValue(parser));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw malformed("not well-formed JSON: trailing data after the document");
+            }
         } catch (JacksonException e) {
             throw malformed("not well-formed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return fromTree(root);
+        return fromTree(root, payloadObject);
     }
 
-    /** Reads a document held in memory; see {@link #decode(InputStream)}. */
+    /** Reads a document from a stream, which is read to its end and held in memory. */
+    public static ExchangeDocument decode(InputStream in) {
+        try {
+            return decode(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a document held in memory; see {@link #decode(Content)}. */
     public static ExchangeDocument decode(byte[] utf8) {
-        return decode(new ByteArrayInputStream(utf8));
+        return decode(Content.inMemory(utf8));
     }
 
-    private static ExchangeDocument fromTree(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw malformed("the document is not a JSON object");
-        }
+    private static ExchangeDocument fromTree(JsonNode root, Content payloadObject) {
         onlyKnownFields(root, DOCUMENT_FIELDS, "document");
         JsonNode version = root.get("version");
         if (version == null || !version.isIntegralNumber() || version.asInt() != VERSION) {
@@ -164,10 +203,10 @@ public final class ExchangeDocumentCodec {
         }
         Payload payload;
         if (type == PayloadType.JSON) {
-            if (!payloadNode.isObject()) {
+            if (payloadObject == null) {
                 throw malformed("a JSON payload must be a JSON object");
             }
-            payload = Payload.of(type, MAPPER.writeValueAsBytes(payloadNode));
+            payload = Payload.of(type, payloadObject);
         } else {
             if (!payloadNode.isString()) {
                 throw malformed("an XML or CSV payload must be a JSON string");
@@ -185,19 +224,22 @@ public final class ExchangeDocumentCodec {
         return new Origin(ParticipantId.of(text(node, "from")), text(node, "messageId"));
     }
 
-    private static JsonNode readJsonPayload(Payload payload) {
-        JsonNode tree;
-        try (InputStream in = payload.openStream()) {
-            tree = MAPPER.readTree(in);
+    /** Copies the payload object token by token, so that a payload of any size costs no memory here. */
+    private static void copyJsonPayload(Payload payload, JsonGenerator json) {
+        try (InputStream in = payload.openStream();
+                JsonParser parser = MAPPER.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a JSON payload must be a JSON object");
+            }
+            json.copyCurrentStructure(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("the JSON payload is not well-formed: trailing data");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("the JSON payload is not well-formed: " + e.getOriginalMessage(), e);
         }
-        if (tree == null || !tree.isObject()) {
-            throw new IllegalArgumentException("a JSON payload must be a JSON object");
-        }
-        return tree;
     }
 
     private static Instant utcInstant(String text) {

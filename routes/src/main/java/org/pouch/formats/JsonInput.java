@@ -55,14 +55,23 @@ public final class JsonInput {
                 throw new RejectedException(RejectionReason.SCHEMA_INVALID, "$: empty payload");
             }
             return tree;
-        } catch (StreamConstraintsException e) {
-            throw new RejectedException(RejectionReason.SCHEMA_INVALID, "$: " + limitBroken(e), e);
         } catch (JacksonException e) {
-            throw new RejectedException(
-                    RejectionReason.SCHEMA_INVALID, "$: not well-formed JSON " + where(e.getLocation()), e);
+            throw rejection(e);
         } catch (IOException e) {
             throw new IllegalStateException("reading an in-memory payload", e);
         }
+    }
+
+    /**
+     * What a payload that is not JSON, or breaks a limit, is rejected with: {@link
+     * RejectionReason#SCHEMA_INVALID} naming the limit or the position, never the input.
+     */
+    public static RejectedException rejection(JacksonException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            return new RejectedException(RejectionReason.SCHEMA_INVALID, "$: " + limitBroken(limit), e);
+        }
+        return new RejectedException(
+                RejectionReason.SCHEMA_INVALID, "$: not well-formed JSON " + where(e.getLocation()), e);
     }
 
     // Jackson names the limit only in its message; the detail names it in our words and never echoes input.

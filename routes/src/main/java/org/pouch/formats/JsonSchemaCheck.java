@@ -13,6 +13,7 @@ import java.util.List;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One JSON Schema (2020-12) from the class path, checking trees read by {@link JsonInput}. */
 public final class JsonSchemaCheck {
@@ -46,15 +47,47 @@ public final class JsonSchemaCheck {
     }
 
     /**
+     * One definition of a schema shipped with the gateway, for checking one item of a document at a time:
+     * {@code definition} names a member of its {@code $defs}, for example {@code pilgrim}.
+     */
+    public static JsonSchemaCheck definitionFromResource(String resource, String definition) {
+        try (InputStream in = JsonSchemaCheck.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema " + resource + " is not on the class path");
+            }
+            JsonNode whole = JsonInput.mapper().readTree(in);
+            ObjectNode item = JsonInput.mapper().createObjectNode();
+            item.set("$schema", whole.get("$schema"));
+            item.put("$id", whole.get("$id").stringValue() + ":" + definition);
+            item.set("$defs", whole.get("$defs"));
+            item.put("$ref", "#/$defs/" + definition);
+            Schema schema = REGISTRY.getSchema(item);
+            schema.initializeValidators();
+            return new JsonSchemaCheck(schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * @throws RejectedException {@link RejectionReason#SCHEMA_INVALID}: the first error's field path and
      *     schema keyword, and how many more there are; never the offending value
      */
     public void check(JsonNode tree) {
+        check(tree, "$");
+    }
+
+    /**
+     * Checks a part of a document, naming fields by their path in the whole document.
+     *
+     * @param at the JSON path of {@code tree} in its document, for example {@code $.pilgrims[41]}
+     */
+    public void check(JsonNode tree, String at) {
         List<Error> errors = schema.validate(tree);
         if (errors.isEmpty()) {
             return;
         }
-        String detail = describe(errors.get(0));
+        String detail = at + describe(errors.get(0)).substring(1);
         if (errors.size() > 1) {
             detail += " (and " + (errors.size() - 1) + " more)";
         }

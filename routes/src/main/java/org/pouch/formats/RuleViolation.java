@@ -35,12 +35,21 @@ public record RuleViolation(String field, String rule) {
      * rest, when there are any.
      */
     public static void rejectIfAny(List<RuleViolation> violations) {
-        if (violations.isEmpty()) {
+        rejectIfAny(violations, violations.size());
+    }
+
+    /**
+     * As {@link #rejectIfAny(List)} for a document too large to list every violation of: {@code first}
+     * are the first of {@code total} violations found.
+     */
+    public static void rejectIfAny(List<RuleViolation> first, long total) {
+        if (total == 0) {
             return;
         }
-        String detail = violations.get(0).toString();
-        if (violations.size() > 1) {
-            detail += " (and " + (violations.size() - 1) + " more: " + violations.subList(1, violations.size()) + ")";
+        String detail = first.get(0).toString();
+        if (total > 1) {
+            detail += " (and " + (total - 1) + " more: " + first.subList(1, first.size())
+                    + (total > first.size() ? ", …" : "") + ")";
         }
         throw new RejectedException(RejectionReason.BUSINESS_RULE_VIOLATED, detail);
     }

@@ -9,6 +9,8 @@ import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
 import org.apache.camel.builder.endpoint.dsl.DirectEndpointBuilderFactory.DirectEndpointBuilder;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.pouch.audit.AuditTrail;
 import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.ReceiptSigner;
@@ -45,6 +47,17 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
     private static final String GUARDED = "pouch.guarded";
     /** The step under way, named in the audit entry when it fails. */
     private static final String STEP = "pouch.step";
+
+    /** The opened message's spool is deleted once the intake has answered, accepted or rejected. */
+    private static final Synchronization CLOSE_OPENED = new SynchronizationAdapter() {
+        @Override
+        public void onDone(Exchange exchange) {
+            OpenedSubmission opened = exchange.getProperty(OPENED, OpenedSubmission.class);
+            if (opened != null) {
+                opened.message().close();
+            }
+        }
+    };
 
     private final ReceiveStep receive;
     private final OpenStep open;
@@ -94,6 +107,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
         from(entry()).routeId(INTAKE)
                 .onException(Throwable.class).handled(true).process(this::rejected).end()
                 .setProperty(STEP, constant(INTAKE))
+                .process(e -> e.getExchangeExtension().addOnCompletion(CLOSE_OPENED))
                 .process(e -> e.getMessage().setBody(receive.receive(e.getMessage().getBody(Submission.class))))
                 .setProperty(RECEIVED, body())
                 .to(direct(OPEN))

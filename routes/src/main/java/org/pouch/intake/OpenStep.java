@@ -25,6 +25,7 @@ final class OpenStep {
         }
         OpenedMessage message = opener.open(received.submission().envelope());
         if (!message.signer().equals(received.client().get())) {
+            message.close();
             throw new RejectedException(
                     RejectionReason.CLIENT_NOT_SIGNER,
                     "TLS client " + received.client().get() + " submitted an envelope signed by " + message.signer());

@@ -26,6 +26,7 @@ import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.pouch.certificates.BouncyCastleProviders;
 import org.pouch.certificates.Credential;
 import org.pouch.certificates.KeySuite;
 import org.pouch.exchange.ExchangeDocument;
@@ -74,8 +75,8 @@ class EnvelopeProfileTest {
         // Inner: the DER ContentInfo of a SignedData with the canonical document attached.
         byte[] inner = recipientInfo.getContent(
                 suite == KeySuite.EC_P256
-                        ? JdkGcmRecipients.keyAgreement(recipient.privateKey())
-                        : JdkGcmRecipients.keyTransport(recipient.privateKey()));
+                        ? JdkGcmRecipients.keyAgreement(recipient.privateKey(), BouncyCastleProviders.symmetric())
+                        : JdkGcmRecipients.keyTransport(recipient.privateKey(), BouncyCastleProviders.symmetric()));
         CMSSignedData signed = new CMSSignedData(ContentInfo.getInstance(inner));
         assertThat(signed.getSignedContentTypeOID()).isEqualTo(CMSObjectIdentifiers.data.getId());
         assertThat((byte[]) signed.getSignedContent().getContent()).isEqualTo(ExchangeDocumentCodec.encode(document));

@@ -7,6 +7,7 @@ import static org.pouch.testing.TestPki.GATEWAY;
 import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -78,6 +79,36 @@ class OpenSslInteropTest {
                 List.of("cms", "-verify", "-binary", "-inform", "DER", "-CAfile", file("ca/root-ca.crt")));
         assertThat(verified.succeeded()).as(verified.toString()).isTrue();
         assertThat(verified.stderr()).contains("Verification successful");
+        assertThat(verified.stdout()).isEqualTo(ExchangeDocumentCodec.encode(document));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(KeySuite.class)
+    void envelopeSealedAsAStreamOpensAndVerifiesInOpenSsl(KeySuite suite) {
+        ExchangeDocument document = TestDocuments.json(GATEWAY, IQ_MOI);
+        ByteArrayOutputStream envelope = new ByteArrayOutputStream();
+        new EnvelopeSealer(() -> pki.signing(GATEWAY, suite), Clock.systemUTC())
+                .seal(document, pki.encryption(IQ_MOI, suite).certificate(), envelope);
+
+        OpenSsl.Result decrypted = OpenSsl.run(
+                envelope.toByteArray(),
+                List.of(
+                        "cms",
+                        "-decrypt",
+                        "-binary",
+                        "-inform",
+                        "DER",
+                        "-outform",
+                        "DER",
+                        "-recip",
+                        file("participants/iq-moi/encryption-" + suite.shortName() + ".crt"),
+                        "-inkey",
+                        file("participants/iq-moi/encryption-" + suite.shortName() + ".key")));
+        assertThat(decrypted.succeeded()).as(decrypted.toString()).isTrue();
+        OpenSsl.Result verified = OpenSsl.run(
+                decrypted.stdout(),
+                List.of("cms", "-verify", "-binary", "-inform", "DER", "-CAfile", file("ca/root-ca.crt")));
+        assertThat(verified.succeeded()).as(verified.toString()).isTrue();
         assertThat(verified.stdout()).isEqualTo(ExchangeDocumentCodec.encode(document));
     }
 

@@ -56,9 +56,7 @@ class TokenKeyTest {
 
         byte[] signed = CmsSigner.sign(new byte[] {1, 2, 3}, token, Instant.now());
 
-        assertThat(CmsSignatureVerifier.verify(org.bouncycastle.asn1.cms.ContentInfo.getInstance(signed))
-                        .signerCertificate())
-                .isEqualTo(token.certificate());
+        assertThat(CmsSignatureVerifier.verify(signed).signer().certificate()).isEqualTo(token.certificate());
     }
 
     private static Credential tokenCredential(CertificateProfile profile) throws Exception {

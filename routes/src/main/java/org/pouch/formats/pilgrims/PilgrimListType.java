@@ -1,5 +1,8 @@
 package org.pouch.formats.pilgrims;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,8 +14,10 @@ import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.formats.JsonForm;
+import org.pouch.formats.JsonInput;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
+import tools.jackson.core.JacksonException;
 
 /** {@code pilgrim-list} version 1.0: JSON, XML and CSV in and out. */
 public final class PilgrimListType implements MessageType<PilgrimList> {
@@ -50,6 +55,25 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
                 throw new RejectedException(
                         RejectionReason.SCHEMA_INVALID, "$: pilgrim-list is not accepted as iCalendar");
         };
+    }
+
+    /**
+     * The canonical JSON form is checked as a stream, one pilgrim at a time (see {@link
+     * PilgrimListJsonCheck}), then bound without building a tree; XML and CSV as the other types are.
+     */
+    @Override
+    public PilgrimList validate(Payload payload) {
+        if (payload.type() != PayloadType.JSON) {
+            return MessageType.super.validate(payload);
+        }
+        PilgrimListJsonCheck.check(payload);
+        try (InputStream in = payload.openStream()) {
+            return JsonInput.mapper().readValue(in, PilgrimList.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            throw new RejectedException(RejectionReason.SCHEMA_INVALID, "$: does not bind to the model", e);
+        }
     }
 
     @Override
