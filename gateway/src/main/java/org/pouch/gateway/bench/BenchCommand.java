@@ -200,7 +200,9 @@ public final class BenchCommand implements Callable<Integer> {
                         submitter,
                         sink,
                         target,
-                        false,
+                        // Waits for the warm-up's deliveries too: a bound measured while the gateway still
+                        // delivers them would be measured on busy cores.
+                        delivering,
                         null);
             }
             List<BenchResults.Stage> stages = new ArrayList<>();
