@@ -50,6 +50,8 @@ class GatewayCrashTest {
         gateway =
                 GatewayProcess.prepare(Map.of("pouch.delivery.consumers", "1")).start();
         PartnerSystems partners = PartnerSystems.shared();
+        // The partners' log is checked as a whole at the end, so it starts empty of earlier tests' requests.
+        partners.reset();
         partners.answer(PartnerSystems.inboxOf(IQ_MOI)
                 .willReturn(PartnerSystems.signedReceipt().withFixedDelay(1_500)));
 
