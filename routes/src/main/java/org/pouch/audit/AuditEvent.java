@@ -76,4 +76,26 @@ public record AuditEvent(
                 incidentId,
                 Map.of());
     }
+
+    /**
+     * An event that concerns no exchange and no rejected submission: a key step, an operator's or
+     * auditor's action, a refused management request, a purge.
+     */
+    public static AuditEvent administrative(
+            Instant at, AuditEventType type, String step, String actor, Map<String, String> details) {
+        return new AuditEvent(
+                at,
+                type,
+                step,
+                actor,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                details);
+    }
 }

@@ -59,19 +59,11 @@ final class RoleCheck implements HandlerInterceptor {
                 .map(name -> name.length() > MAX_ACTOR ? name.substring(0, MAX_ACTOR) : name)
                 .orElse("anonymous");
         String refusal = member.isPresent() ? "role-missing" : "not-staff";
-        audit.append(new AuditEvent(
+        audit.append(AuditEvent.administrative(
                 clock.instant(),
                 AuditEventType.ADMIN_ACTION,
                 STEP,
                 actor,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
                 Map.of(
                         "outcome",
                         "refused",

@@ -259,20 +259,7 @@ public final class KeyOffice {
 
     private void record(AuditEventType type, String step, String officer, Map<String, String> details) {
         Instant at = clock.instant();
-        audit.append(new AuditEvent(
-                at,
-                type,
-                step,
-                officer,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                details));
+        audit.append(AuditEvent.administrative(at, type, step, officer, details));
     }
 
     private static String newId(KeyPurpose purpose) {

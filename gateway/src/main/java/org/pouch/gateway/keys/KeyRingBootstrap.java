@@ -119,20 +119,8 @@ final class KeyRingBootstrap {
             details.put(
                     "serial",
                     entry.certificate().orElseThrow().getSerialNumber().toString(16));
-            audit.append(new AuditEvent(
-                    clock.instant(),
-                    AuditEventType.KEY_EVENT,
-                    "keys.bootstrap",
-                    ACTOR,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    details));
+            audit.append(AuditEvent.administrative(
+                    clock.instant(), AuditEventType.KEY_EVENT, "keys.bootstrap", ACTOR, details));
         }
         log.info(
                 "Ring {} seeded from the configuration with {} keys",

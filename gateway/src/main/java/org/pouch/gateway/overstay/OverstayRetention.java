@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import org.pouch.audit.AuditEvent;
 import org.pouch.audit.AuditEventType;
 import org.pouch.audit.AuditTrail;
@@ -64,19 +63,11 @@ class OverstayRetention {
                 purged.lists(),
                 purged.pilgrims(),
                 purged.movements());
-        audit.append(new AuditEvent(
+        audit.append(AuditEvent.administrative(
                 clock.instant(),
                 AuditEventType.ADMIN_ACTION,
                 PURGE_STEP,
                 gateway,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
                 Map.of(
                         "departedBefore", cutoff.toString(),
                         "retention", retention.toString(),

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -121,19 +120,7 @@ class AuditGroupCommitTest {
     }
 
     private static AuditEvent event(String step) {
-        return new AuditEvent(
-                Instant.now().truncatedTo(ChronoUnit.MICROS),
-                AuditEventType.ADMIN_ACTION,
-                step,
-                "operator",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of());
+        return AuditEvent.administrative(
+                Instant.now().truncatedTo(ChronoUnit.MICROS), AuditEventType.ADMIN_ACTION, step, "operator", Map.of());
     }
 }
