@@ -52,10 +52,6 @@ final class GatewayProcess implements AutoCloseable {
         command.add("--management.server.port=" + managementPort);
         command.add("--management.endpoints.web.exposure.include=health,metrics");
         command.add("--pouch.pki-directory=" + pki.toAbsolutePath());
-        command.add(
-                "--spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath().resolve("db/pouch")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-        command.add("--pouch.broker.data-directory=" + work.toAbsolutePath().resolve("broker"));
         command.add("--pouch.directory.participants.IQ-MOI.endpoint.url=" + sink);
         // Each stage's messages are sealed before it starts, so a long stage sends its last ones long after
         // their createdAt. The window is replay policy, not a cost, so this gateway allows a day.
@@ -71,6 +67,7 @@ final class GatewayProcess implements AutoCloseable {
         command.addAll(extra);
         Files.createDirectories(work);
         Path log = work.resolve("gateway.log");
+        // Run in `work`: the embedded defaults (database, broker journal, key store under data/) land there.
         Process process = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
