@@ -78,6 +78,7 @@ class IntakeRoutesTest {
                 new ReceiptSigner(() -> pki.signing(GATEWAY, KeySuite.EC_P256), clock),
                 StaticEndpointBuilders.seda("delivery").size(100),
                 overstay,
+                OneTransaction.none(),
                 clock);
         camel.addRoutes(routes);
         camel.start();
