@@ -1,6 +1,7 @@
 package org.pouch.formats;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
@@ -50,6 +51,17 @@ public interface MessageType<T> {
         T message = read(payload);
         RuleViolation.rejectIfAny(check(message));
         return message;
+    }
+
+    /**
+     * What the guard runs: {@link #validate}, except that a type that checks a payload as a stream returns
+     * no model rather than bind a message of any length; whoever needs its facts reads them from the payload
+     * again, as a stream.
+     *
+     * @return the validated model, or empty when the payload was checked as a stream
+     */
+    default Optional<T> validateStreamed(Payload payload) {
+        return Optional.of(validate(payload));
     }
 
     /**

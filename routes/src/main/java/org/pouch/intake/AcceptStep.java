@@ -9,7 +9,6 @@ import org.pouch.audit.AuditTrail;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.exchange.Header;
 import org.pouch.exchange.Receipt;
-import org.pouch.formats.catalog.MessageTypes;
 import org.pouch.overstay.OverstayFacts;
 
 /**
@@ -25,6 +24,7 @@ final class AcceptStep {
     private final AuditTrail audit;
     private final Clock clock;
     private final OverstayFacts overstay;
+    private final OneTransaction transaction;
 
     AcceptStep(
             IntakeSettings settings,
@@ -32,13 +32,15 @@ final class AcceptStep {
             ExchangeLedger ledger,
             AuditTrail audit,
             Clock clock,
-            OverstayFacts overstay) {
+            OverstayFacts overstay,
+            OneTransaction transaction) {
         this.settings = settings;
         this.receipts = receipts;
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
         this.overstay = overstay;
+        this.transaction = transaction;
     }
 
     AcceptedExchange prepare(GuardDecision.Fresh fresh) {
@@ -67,37 +69,44 @@ final class AcceptStep {
     }
 
     /**
-     * Records the queued exchange, then its overstay facts; a concurrent twin that won the race decides the
-     * answer instead.
+     * Records the queued exchange and its overstay facts in one transaction; a concurrent twin that won the
+     * race (its ledger row is there, so ours is refused and nothing of ours stays) decides the answer instead.
      */
     IntakeOutcome record(AcceptedExchange exchange, GuardDecision.Fresh fresh) {
         OpenedSubmission opened = fresh.submission();
         try {
-            ledger.record(exchange);
+            transaction.run(() -> {
+                ledger.record(exchange);
+                overstay.record(
+                        opened.message().document().header(),
+                        exchange.exchangeId(),
+                        exchange.acceptedAt(),
+                        opened.message().document().payload(),
+                        fresh.message());
+            });
         } catch (ExchangeLedger.DuplicateMessageIdException raced) {
             AcceptedExchange winner = ledger.findByMessageId(exchange.sender(), exchange.messageId())
                     .orElseThrow(() -> raced);
             return repeat((GuardDecision.Repeat) GuardStep.repeatOrReplay(opened, winner));
         }
-        overstay.record(
-                opened.message().document().header(), exchange.exchangeId(), exchange.acceptedAt(), fresh.message());
         auditAccepted(exchange, IntakeRoutes.ACCEPT);
         return new IntakeOutcome.Accepted(exchange.exchangeId(), exchange.receipt(), false);
     }
 
     /**
      * Answers a repeat with the first receipt. Its overstay facts are recorded again (recording is
-     * idempotent): if recording them failed after the ledger took the exchange, the sender's retry is how
-     * they get recorded.
+     * idempotent): an exchange accepted before its ledger row and its facts were written in one transaction
+     * may have lost its facts to a failure after the ledger took it, and the sender's retry is how they get
+     * recorded.
      */
     IntakeOutcome repeat(GuardDecision.Repeat repeat) {
         Header header = repeat.submission().message().document().header();
-        if (OverstayFacts.concerns(header.type())) {
-            Object message = MessageTypes.lookup(header.type(), header.schemaVersion())
-                    .read(repeat.submission().message().document().payload());
-            overstay.record(
-                    header, repeat.original().exchangeId(), repeat.original().acceptedAt(), message);
-        }
+        overstay.record(
+                header,
+                repeat.original().exchangeId(),
+                repeat.original().acceptedAt(),
+                repeat.submission().message().document().payload(),
+                Optional.empty());
         auditAccepted(repeat.original(), IntakeRoutes.REPEAT);
         return new IntakeOutcome.Accepted(
                 repeat.original().exchangeId(), repeat.original().receipt(), true);

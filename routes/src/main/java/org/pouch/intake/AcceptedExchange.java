@@ -2,13 +2,15 @@ package org.pouch.intake;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
 
 /**
  * An exchange the gateway accepted: what it must deliver, and what it answered the sender.
  *
  * @param envelopeSha256 hex SHA-256 of the envelope as received
- * @param envelope the envelope as received, archived for non-repudiation
+ * @param envelope the envelope as received, archived for non-repudiation: read as a stream, never whole,
+ *     since it may be as large as the envelope limit; no bytes once it was purged past its retention
  * @param receipt the DER receipt the gateway signed and returned
  */
 public record AcceptedExchange(
@@ -19,7 +21,7 @@ public record AcceptedExchange(
         String messageType,
         String envelopeSha256,
         Instant acceptedAt,
-        byte[] envelope,
+        Content envelope,
         byte[] receipt) {
 
     public AcceptedExchange {

@@ -58,10 +58,13 @@ final class GuardStep {
                     RejectionReason.POLICY_DENIED,
                     header.from() + " may not send " + header.type() + " to " + header.to());
         }
-        // Schema, then business rules: a typed rejection naming the field path and the rule.
-        Object message = MessageTypes.lookup(header.type(), header.schemaVersion())
-                .validate(opened.message().document().payload());
-        RuleViolation.rejectIfAny(overstay.check(header, message));
+        // Schema, then business rules: a typed rejection naming the field path and the rule. A pilgrim list is
+        // checked as a stream and not bound; the rules that need the records concern movements only.
+        Optional<?> message = MessageTypes.lookup(header.type(), header.schemaVersion())
+                .validateStreamed(opened.message().document().payload());
+        if (message.isPresent()) {
+            RuleViolation.rejectIfAny(overstay.check(header, message.get()));
+        }
         return new GuardDecision.Fresh(opened, message);
     }
 

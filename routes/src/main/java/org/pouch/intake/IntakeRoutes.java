@@ -71,6 +71,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
      *     in the gateway
      * @param overstay what the gateway remembers of pilgrim lists and movements: the guard checks movements
      *     against it, the accept step records into it
+     * @param transaction runs the accept step's ledger row and overstay facts in one transaction
      */
     public IntakeRoutes(
             IntakeSettings settings,
@@ -81,12 +82,13 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
             ReceiptSigner receipts,
             EndpointProducerBuilder deliveryQueue,
             OverstayRecords overstay,
+            OneTransaction transaction,
             Clock clock) {
         OverstayFacts overstayFacts = new OverstayFacts(overstay);
         this.receive = new ReceiveStep(directory, audit, clock);
         this.open = new OpenStep(opener);
         this.guard = new GuardStep(directory, ledger, settings.createdAtWindow(), clock, overstayFacts);
-        this.accept = new AcceptStep(settings, receipts, ledger, audit, clock, overstayFacts);
+        this.accept = new AcceptStep(settings, receipts, ledger, audit, clock, overstayFacts, transaction);
         this.rejection = new RejectionStep(directory, audit, clock);
         this.deliveryQueue = deliveryQueue;
     }

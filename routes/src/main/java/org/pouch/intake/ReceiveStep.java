@@ -1,10 +1,7 @@
 package org.pouch.intake;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.pouch.audit.AuditEvent;
 import org.pouch.audit.AuditEventType;
@@ -31,7 +28,7 @@ final class ReceiveStep {
     ReceivedSubmission receive(Submission submission) {
         Optional<ParticipantId> client = directory.participantAuthenticatedBy(submission.tlsClientCertificate());
         ReceivedSubmission received =
-                new ReceivedSubmission(submission, sha256Hex(submission.envelope()), client, clock.instant());
+                new ReceivedSubmission(submission, submission.envelopeSha256(), client, clock.instant());
         audit.append(new AuditEvent(
                 received.receivedAt(),
                 AuditEventType.RECEIVED,
@@ -63,13 +60,5 @@ final class ReceiveStep {
                 .orElse("unregistered client "
                         + tlsClientCertificate.getSubjectX500Principal().getName());
         return actor.length() <= MAX_ACTOR_LENGTH ? actor : actor.substring(0, MAX_ACTOR_LENGTH - 1) + "…";
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

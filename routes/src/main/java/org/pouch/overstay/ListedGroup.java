@@ -46,7 +46,21 @@ public record ListedGroup(
 
     /** What is kept of an accepted list. */
     public static ListedGroup of(Header header, String exchangeId, Instant acceptedAt, PilgrimList list) {
-        Group group = list.group();
+        return new ListedGroup(
+                exchangeId,
+                header.messageId(),
+                header.from(),
+                header.to(),
+                list.group().reference(),
+                list.group().arrival(),
+                list.group().departure(),
+                list.group().arrival().plusDays(list.group().permittedStayDays()),
+                acceptedAt,
+                list.pilgrims().stream().map(ListedPilgrim::of).toList());
+    }
+
+    /** What is kept of an accepted list's group, without its pilgrims. */
+    public static ListedGroup of(Header header, String exchangeId, Instant acceptedAt, Group group) {
         return new ListedGroup(
                 exchangeId,
                 header.messageId(),
@@ -57,10 +71,7 @@ public record ListedGroup(
                 group.departure(),
                 group.arrival().plusDays(group.permittedStayDays()),
                 acceptedAt,
-                list.pilgrims().stream()
-                        .map(p ->
-                                new ListedPilgrim(p.passport().number(), p.nationality(), p.surname(), p.givenNames()))
-                        .toList());
+                List.of());
     }
 
     /** The same list without its pilgrims, for answers that name the list only. */

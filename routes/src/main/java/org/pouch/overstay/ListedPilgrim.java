@@ -1,6 +1,7 @@
 package org.pouch.overstay;
 
 import java.util.Objects;
+import org.pouch.formats.pilgrims.Pilgrim;
 
 /**
  * A pilgrim as a list named them: the passport, and the Latin names so that the home ministry's answer
@@ -15,5 +16,11 @@ public record ListedPilgrim(String passportNumber, String nationality, String su
         Objects.requireNonNull(nationality);
         Objects.requireNonNull(surname);
         Objects.requireNonNull(givenNames);
+    }
+
+    /** What is kept of a listed pilgrim. */
+    public static ListedPilgrim of(Pilgrim pilgrim) {
+        return new ListedPilgrim(
+                pilgrim.passport().number(), pilgrim.nationality(), pilgrim.surname(), pilgrim.givenNames());
     }
 }

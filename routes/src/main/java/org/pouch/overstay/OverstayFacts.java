@@ -6,12 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.pouch.exchange.Header;
+import org.pouch.exchange.Payload;
 import org.pouch.formats.RuleViolation;
+import org.pouch.formats.catalog.MessageTypes;
 import org.pouch.formats.movements.ListReference;
 import org.pouch.formats.movements.Movement;
 import org.pouch.formats.movements.PilgrimMovements;
 import org.pouch.formats.pilgrims.PilgrimList;
+import org.pouch.formats.pilgrims.PilgrimListStream;
 
 /**
  * What the intake does with the overstay records: the guard checks that movements name passports of the
@@ -65,11 +69,26 @@ public final class OverstayFacts {
 
     /**
      * Records what an accepted exchange tells: a list's group and passports, or a report's movements.
-     * Idempotent, so an exchange recorded again changes nothing.
+     * Idempotent, so an exchange recorded again changes nothing. A pilgrim list in JSON is read from the
+     * payload as a stream, pilgrim by pilgrim, never bound whole.
      *
-     * @param message the validated canonical model of the payload
+     * @param validated the payload's model if the guard bound it; read from the payload when needed if not
      */
-    public void record(Header header, String exchangeId, Instant acceptedAt, Object message) {
+    public void record(Header header, String exchangeId, Instant acceptedAt, Payload payload, Optional<?> validated) {
+        if (!concerns(header.type())) {
+            return;
+        }
+        if (header.type().equals(PilgrimList.TYPE) && validated.isEmpty() && PilgrimListStream.reads(payload)) {
+            ListedGroup group = ListedGroup.of(header, exchangeId, acceptedAt, PilgrimListStream.group(payload));
+            try (Stream<ListedPilgrim> pilgrims =
+                    PilgrimListStream.pilgrims(payload).map(ListedPilgrim::of)) {
+                records.recordList(group, pilgrims);
+            }
+            return;
+        }
+        Object message = validated.isPresent()
+                ? validated.get()
+                : MessageTypes.lookup(header.type(), header.schemaVersion()).read(payload);
         if (message instanceof PilgrimList list) {
             records.recordList(ListedGroup.of(header, exchangeId, acceptedAt, list));
         } else if (message instanceof PilgrimMovements report) {

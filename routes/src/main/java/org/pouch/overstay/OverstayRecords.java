@@ -2,6 +2,7 @@ package org.pouch.overstay;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.pouch.exchange.ParticipantId;
 
 /**
@@ -11,8 +12,19 @@ import org.pouch.exchange.ParticipantId;
  */
 public interface OverstayRecords {
 
-    /** Records an accepted list; a list whose (home, message id) is recorded already is left as it is. */
-    void recordList(ListedGroup list);
+    /**
+     * Records an accepted list; a list whose (home, message id) is recorded already is left as it is. Joins
+     * the caller's transaction if there is one.
+     *
+     * @param group the list's group; its own pilgrims are ignored
+     * @param pilgrims the list's pilgrims in list order, taken one at a time as they are recorded
+     */
+    void recordList(ListedGroup group, Stream<ListedPilgrim> pilgrims);
+
+    /** Records an accepted list held whole; see {@link #recordList(ListedGroup, Stream)}. */
+    default void recordList(ListedGroup list) {
+        recordList(list.withoutPilgrims(), list.pilgrims().stream());
+    }
 
     /**
      * The list a movements report answers: the one with this message id and group reference when the

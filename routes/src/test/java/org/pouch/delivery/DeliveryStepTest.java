@@ -29,6 +29,7 @@ import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.EnvelopeSealer;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.envelope.ReceiptVerifier;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.Receipt;
@@ -236,7 +237,7 @@ class DeliveryStepTest {
                 document.header().type(),
                 "0".repeat(64),
                 CLOCK.instant(),
-                envelope,
+                Content.inMemory(envelope),
                 new byte[] {0});
         ledger.record(exchange);
         return exchange;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.Header;
@@ -39,7 +40,9 @@ class OverstayFactsTest {
                         List.of(
                                 new Listed("AB1234567", "Khan", "Ayesha"),
                                 new Listed("CK7654321", "Hussain", "Sajjad"))));
-        facts.record(list.header(), "exchange-1", Instant.parse("2026-02-20T10:00:00Z"), model(list));
+        // As the guard hands a JSON list on: checked as a stream, no model; its facts are read as a stream.
+        facts.record(
+                list.header(), "exchange-1", Instant.parse("2026-02-20T10:00:00Z"), list.payload(), Optional.empty());
         return list;
     }
 
@@ -71,6 +74,21 @@ class OverstayFactsTest {
                             new ListedPilgrim("AB1234567", "PAK", "Khan", "Ayesha"),
                             new ListedPilgrim("CK7654321", "PAK", "Hussain", "Sajjad"));
         });
+    }
+
+    @Test
+    void aListReadAsAStreamIsRecordedAsTheBoundListIs() {
+        ExchangeDocument streamed = acceptList();
+        InMemoryOverstayRecords bound = new InMemoryOverstayRecords();
+        new OverstayFacts(bound)
+                .record(
+                        streamed.header(),
+                        "exchange-1",
+                        Instant.parse("2026-02-20T10:00:00Z"),
+                        streamed.payload(),
+                        Optional.of(model(streamed)));
+
+        assertThat(records.lists()).usingRecursiveComparison().isEqualTo(bound.lists());
     }
 
     @Test
@@ -128,8 +146,8 @@ class OverstayFactsTest {
         ExchangeDocument report = TestPilgrims.movementsDocument(
                 IQ_MOI, PK_MOI, TestPilgrims.movements(group, list.header().messageId(), List.of(entry("AB1234567"))));
 
-        facts.record(report.header(), "exchange-2", Instant.now(), model(report));
-        facts.record(report.header(), "exchange-2", Instant.now(), model(report));
+        facts.record(report.header(), "exchange-2", Instant.now(), report.payload(), Optional.of(model(report)));
+        facts.record(report.header(), "exchange-2", Instant.now(), report.payload(), Optional.empty());
 
         assertThat(records.movements()).singleElement().satisfies(m -> {
             assertThat(m.groupReference()).isEqualTo(group);
@@ -142,11 +160,12 @@ class OverstayFactsTest {
     @Test
     void otherMessageTypesAreNeitherCheckedNorRecorded() {
         Object notAboutPilgrims = new Object();
-        Header header = TestPilgrims.listDocument(PK_MOI, IQ_MOI, TestPilgrims.list(group, ARRIVAL, 1, List.of()))
-                .header();
+        ExchangeDocument document =
+                TestPilgrims.listDocument(PK_MOI, IQ_MOI, TestPilgrims.list(group, ARRIVAL, 1, List.of()));
+        Header header = document.header();
 
         assertThat(facts.check(header, notAboutPilgrims)).isEmpty();
-        facts.record(header, "exchange-3", Instant.now(), notAboutPilgrims);
+        facts.record(header, "exchange-3", Instant.now(), document.payload(), Optional.of(notAboutPilgrims));
         assertThat(records.lists()).isEmpty();
         assertThat(OverstayFacts.concerns("watchlist-hit")).isFalse();
         assertThat(OverstayFacts.concerns("pilgrim-movements")).isTrue();

@@ -1,8 +1,12 @@
 package org.pouch.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangeLedger;
@@ -33,8 +37,26 @@ public final class InMemoryLedger implements ExchangeLedger {
         if (failing) {
             throw new IllegalStateException("the ledger's database is unavailable");
         }
-        if (byMessage.putIfAbsent(exchange.sender() + "/" + exchange.messageId(), exchange) != null) {
+        if (byMessage.putIfAbsent(exchange.sender() + "/" + exchange.messageId(), archived(exchange)) != null) {
             throw new DuplicateMessageIdException(exchange.messageId(), null);
+        }
+    }
+
+    /** A copy whose envelope outlives the submission's spool, as the database's copy does. */
+    private static AcceptedExchange archived(AcceptedExchange exchange) {
+        try (InputStream envelope = exchange.envelope().openStream()) {
+            return new AcceptedExchange(
+                    exchange.exchangeId(),
+                    exchange.messageId(),
+                    exchange.sender(),
+                    exchange.recipient(),
+                    exchange.messageType(),
+                    exchange.envelopeSha256(),
+                    exchange.acceptedAt(),
+                    Content.inMemory(envelope.readAllBytes()),
+                    exchange.receipt());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

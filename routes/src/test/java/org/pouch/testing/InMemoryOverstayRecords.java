@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.overstay.ListedGroup;
+import org.pouch.overstay.ListedPilgrim;
 import org.pouch.overstay.OverstayRecords;
 import org.pouch.overstay.RecordedMovement;
 
@@ -23,11 +25,22 @@ public final class InMemoryOverstayRecords implements OverstayRecords {
     private final List<GroupMovement> movements = new ArrayList<>();
 
     @Override
-    public synchronized void recordList(ListedGroup list) {
+    public synchronized void recordList(ListedGroup group, Stream<ListedPilgrim> pilgrims) {
         boolean known = lists.stream()
-                .anyMatch(l -> l.home().equals(list.home()) && l.listMessageId().equals(list.listMessageId()));
+                .anyMatch(
+                        l -> l.home().equals(group.home()) && l.listMessageId().equals(group.listMessageId()));
         if (!known) {
-            lists.add(list);
+            lists.add(new ListedGroup(
+                    group.exchangeId(),
+                    group.listMessageId(),
+                    group.home(),
+                    group.host(),
+                    group.groupReference(),
+                    group.arrival(),
+                    group.departure(),
+                    group.permittedUntil(),
+                    group.acceptedAt(),
+                    pilgrims.toList()));
         }
     }
 

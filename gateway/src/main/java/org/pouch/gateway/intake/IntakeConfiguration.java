@@ -21,6 +21,7 @@ import org.pouch.overstay.OverstayRecords;
 import org.pouch.partners.ParticipantDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the intake routes of {@code routes} to the gateway's keys, directory, stores and broker. */
 @Configuration(proxyBeanMethods = false)
@@ -55,6 +56,7 @@ public class IntakeConfiguration {
             AuditTrail audit,
             ReceiptSigner receipts,
             OverstayRecords overstay,
+            TransactionTemplate transactions,
             Clock clock) {
         return new IntakeRoutes(
                 new IntakeSettings(properties.participantId(), properties.createdAtWindow()),
@@ -65,6 +67,7 @@ public class IntakeConfiguration {
                 receipts,
                 StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY),
                 overstay,
+                work -> transactions.executeWithoutResult(status -> work.run()),
                 clock);
     }
 

@@ -1,16 +1,21 @@
 package org.pouch.gateway.ledger;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangeLedger;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Component;
 
 /** The exchange ledger in the {@code exchanges} table; writes join the caller's transaction. */
@@ -21,22 +26,24 @@ class JdbcExchangeLedger implements ExchangeLedger {
     static final String SENDER_MESSAGE_ID_CONSTRAINT = "exchanges_sender_message_id_unique";
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    JdbcExchangeLedger(JdbcClient jdbc) {
+    JdbcExchangeLedger(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     @Override
     public Optional<AcceptedExchange> findByMessageId(ParticipantId sender, String messageId) {
         return jdbc.sql("""
                         select exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
-                               accepted_at, envelope, receipt
+                               accepted_at, coalesce(octet_length(envelope), 0) as envelope_size, receipt
                           from exchanges
                          where sender = :sender and message_id = :messageId
                         """)
                 .param("sender", sender.value())
                 .param("messageId", messageId)
-                .query(JdbcExchangeLedger::exchange)
+                .query(this::exchange)
                 .optional();
     }
 
@@ -44,18 +51,20 @@ class JdbcExchangeLedger implements ExchangeLedger {
     public Optional<AcceptedExchange> findByExchangeId(String exchangeId) {
         return jdbc.sql("""
                         select exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
-                               accepted_at, envelope, receipt
+                               accepted_at, coalesce(octet_length(envelope), 0) as envelope_size, receipt
                           from exchanges
                          where exchange_id = :exchangeId
                         """)
                 .param("exchangeId", exchangeId)
-                .query(JdbcExchangeLedger::exchange)
+                .query(this::exchange)
                 .optional();
     }
 
     @Override
     public void record(AcceptedExchange exchange) {
-        try {
+        // The envelope goes to the driver as a stream of known length (setBinaryStream), never as one array
+        // of ours: it may be as large as the envelope limit.
+        try (InputStream envelope = exchange.envelope().openStream()) {
             jdbc.sql("""
                             insert into exchanges (exchange_id, message_id, sender, recipient, message_type,
                                                    envelope_sha256, accepted_at, envelope, receipt)
@@ -71,9 +80,13 @@ class JdbcExchangeLedger implements ExchangeLedger {
                     // OffsetDateTime, not Instant: the JDBC 4.2 type that both PostgreSQL and H2 map to
                     // timestamp with time zone.
                     .param("acceptedAt", OffsetDateTime.ofInstant(exchange.acceptedAt(), ZoneOffset.UTC))
-                    .param("envelope", exchange.envelope())
+                    .param(
+                            "envelope",
+                            new SqlBinaryValue(envelope, exchange.envelope().size()))
                     .param("receipt", exchange.receipt())
                     .update();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the envelope to record", e);
         } catch (DuplicateKeyException e) {
             // Only the (sender, message id) pair is the sender's doing; a clashing exchange id is the
             // gateway's own fault and stays an error of its own.
@@ -97,25 +110,17 @@ class JdbcExchangeLedger implements ExchangeLedger {
         return false;
     }
 
-    /**
-     * The envelope as received, or no bytes once it was purged past its retention period (its digest
-     * stays, here and in the audit log).
-     */
-    private static byte[] envelope(ResultSet row) throws SQLException {
-        byte[] envelope = row.getBytes("envelope");
-        return envelope == null ? new byte[0] : envelope;
-    }
-
-    private static AcceptedExchange exchange(ResultSet row, int rowNumber) throws SQLException {
+    private AcceptedExchange exchange(ResultSet row, int rowNumber) throws SQLException {
+        String exchangeId = row.getString("exchange_id");
         return new AcceptedExchange(
-                row.getString("exchange_id"),
+                exchangeId,
                 row.getString("message_id"),
                 ParticipantId.of(row.getString("sender")),
                 ParticipantId.of(row.getString("recipient")),
                 row.getString("message_type"),
                 row.getString("envelope_sha256"),
                 row.getObject("accepted_at", OffsetDateTime.class).toInstant(),
-                envelope(row),
+                new ArchivedEnvelope(dataSource, exchangeId, row.getLong("envelope_size")),
                 row.getBytes("receipt"));
     }
 }

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.formats.movements.Direction;
 import org.pouch.overstay.ListedGroup;
@@ -56,16 +58,34 @@ class JdbcOverstayRecords implements OverstayRecords {
     }
 
     @Override
-    public void recordList(ListedGroup list) {
+    public void recordList(ListedGroup group, Stream<ListedPilgrim> pilgrims) {
         try {
-            // The list and its pilgrims together, so that a retry never finds a list without them.
-            transactions.executeWithoutResult(status -> insert(list));
+            // The list and its pilgrims together, so that a retry never finds a list without them; in the
+            // accept step's transaction when there is one, with the exchange's ledger row.
+            transactions.executeWithoutResult(status -> {
+                if (!recorded(group)) {
+                    insert(group, pilgrims);
+                }
+            });
         } catch (DuplicateKeyException alreadyRecorded) {
-            // Recording is idempotent: the same list (home, message id) came through again.
+            // Recording is idempotent: the same list (home, message id) came through again, concurrently.
         }
     }
 
-    private void insert(ListedGroup list) {
+    /**
+     * Whether the list is recorded already. Asked rather than left to the unique constraint, so that within
+     * the accept step's transaction a list seen before does not make PostgreSQL abort the transaction.
+     */
+    private boolean recorded(ListedGroup group) {
+        return jdbc.sql("select count(*) from overstay_lists where home = :home and message_id = :messageId")
+                        .param("home", group.home().value())
+                        .param("messageId", group.listMessageId())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private void insert(ListedGroup list, Stream<ListedPilgrim> pilgrims) {
         jdbc.sql("""
                         insert into overstay_lists (list_id, home, host, message_id, group_reference, arrival,
                                                     departure, permitted_until, accepted_at)
@@ -82,27 +102,28 @@ class JdbcOverstayRecords implements OverstayRecords {
                 .param("permittedUntil", list.permittedUntil())
                 .param("acceptedAt", utc(list.acceptedAt()))
                 .update();
-        // One batch per few hundred pilgrims rather than a statement each: a list's pilgrims are most of
-        // the rows an accepted list writes.
-        List<ListedPilgrim> pilgrims = list.pilgrims();
-        for (int from = 0; from < pilgrims.size(); from += PILGRIM_BATCH) {
-            int to = Math.min(pilgrims.size(), from + PILGRIM_BATCH);
-            SqlParameterSource[] rows = new SqlParameterSource[to - from];
-            for (int i = from; i < to; i++) {
-                ListedPilgrim pilgrim = pilgrims.get(i);
-                rows[i - from] = new MapSqlParameterSource()
-                        .addValue("listId", list.exchangeId())
-                        .addValue("position", i)
-                        .addValue("passportNumber", pilgrim.passportNumber())
-                        .addValue("nationality", pilgrim.nationality())
-                        .addValue("surname", pilgrim.surname())
-                        .addValue("givenNames", pilgrim.givenNames());
+        // One batch per few hundred pilgrims rather than a statement each (a list's pilgrims are most of the
+        // rows an accepted list writes), taken from the stream a batch at a time, so that a list of any
+        // length costs the memory of one batch.
+        List<SqlParameterSource> batch = new ArrayList<>(PILGRIM_BATCH);
+        Iterator<ListedPilgrim> each = pilgrims.iterator();
+        for (int position = 0; each.hasNext(); position++) {
+            ListedPilgrim pilgrim = each.next();
+            batch.add(new MapSqlParameterSource()
+                    .addValue("listId", list.exchangeId())
+                    .addValue("position", position)
+                    .addValue("passportNumber", pilgrim.passportNumber())
+                    .addValue("nationality", pilgrim.nationality())
+                    .addValue("surname", pilgrim.surname())
+                    .addValue("givenNames", pilgrim.givenNames()));
+            if (batch.size() == PILGRIM_BATCH || !each.hasNext()) {
+                batches.batchUpdate("""
+                        insert into overstay_pilgrims (list_id, list_position, passport_number, nationality,
+                                                       surname, given_names)
+                        values (:listId, :position, :passportNumber, :nationality, :surname, :givenNames)
+                        """, batch.toArray(SqlParameterSource[]::new));
+                batch.clear();
             }
-            batches.batchUpdate("""
-                    insert into overstay_pilgrims (list_id, list_position, passport_number, nationality,
-                                                   surname, given_names)
-                    values (:listId, :position, :passportNumber, :nationality, :surname, :givenNames)
-                    """, rows);
         }
     }
 
@@ -129,27 +150,41 @@ class JdbcOverstayRecords implements OverstayRecords {
     public void recordMovements(
             ParticipantId home, ParticipantId host, String groupReference, List<RecordedMovement> movements) {
         for (RecordedMovement movement : movements) {
-            try {
-                jdbc.sql("""
-                                insert into overstay_movements (home, host, group_reference, movement_id,
-                                                                passport_number, nationality, direction,
-                                                                occurred_at, local_date)
-                                values (:home, :host, :groupReference, :movementId, :passportNumber,
-                                        :nationality, :direction, :occurredAt, :localDate)
-                                """)
-                        .param("home", home.value())
-                        .param("host", host.value())
-                        .param("groupReference", groupReference)
-                        .param("movementId", movement.movementId())
-                        .param("passportNumber", movement.passportNumber())
-                        .param("nationality", movement.nationality())
-                        .param("direction", movement.direction().name())
-                        .param("occurredAt", utc(movement.at()))
-                        .param("localDate", movement.localDate())
-                        .update();
-            } catch (DuplicateKeyException alreadyRecorded) {
-                // Reports may repeat a movement; it is recorded once.
+            // Reports may repeat a movement; it is recorded once. Asked first rather than left to the primary
+            // key, so that within the accept step's transaction a repeated movement does not make PostgreSQL
+            // abort the transaction.
+            boolean recorded = jdbc.sql("""
+                                    select count(*) from overstay_movements
+                                     where home = :home and host = :host and group_reference = :groupReference
+                                       and movement_id = :movementId
+                                    """)
+                            .param("home", home.value())
+                            .param("host", host.value())
+                            .param("groupReference", groupReference)
+                            .param("movementId", movement.movementId())
+                            .query(Long.class)
+                            .single()
+                    > 0;
+            if (recorded) {
+                continue;
             }
+            jdbc.sql("""
+                            insert into overstay_movements (home, host, group_reference, movement_id,
+                                                            passport_number, nationality, direction,
+                                                            occurred_at, local_date)
+                            values (:home, :host, :groupReference, :movementId, :passportNumber,
+                                    :nationality, :direction, :occurredAt, :localDate)
+                            """)
+                    .param("home", home.value())
+                    .param("host", host.value())
+                    .param("groupReference", groupReference)
+                    .param("movementId", movement.movementId())
+                    .param("passportNumber", movement.passportNumber())
+                    .param("nationality", movement.nationality())
+                    .param("direction", movement.direction().name())
+                    .param("occurredAt", utc(movement.at()))
+                    .param("localDate", movement.localDate())
+                    .update();
         }
     }
 

@@ -50,7 +50,12 @@ class RestIntakeController {
                     Optional.empty(),
                     new RejectedException(RejectionReason.CLIENT_NOT_SIGNER, "no TLS client certificate")));
         }
-        IntakeOutcome outcome = intake.submit(new Submission(readBounded(request), Channel.REST, chain[0]));
+        IntakeOutcome outcome;
+        // The body is spooled past 1 MiB (it is ciphertext already) and the spool deleted once the intake
+        // has answered, whatever the answer.
+        try (Submission submission = readBounded(request, chain[0])) {
+            outcome = intake.submit(submission);
+        }
         if (outcome instanceof IntakeOutcome.Accepted accepted) {
             return ResponseEntity.accepted()
                     .contentType(PKCS7_MIME)
@@ -63,11 +68,11 @@ class RestIntakeController {
 
     /**
      * Reads at most one byte past the limit: enough for the intake to refuse an oversized envelope as
-     * {@code too-large} (and audit it), without holding an arbitrarily large body in memory.
+     * {@code too-large} (and audit it), without taking an arbitrarily large body.
      */
-    private byte[] readBounded(HttpServletRequest request) throws IOException {
+    private Submission readBounded(HttpServletRequest request, X509Certificate client) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxEnvelopeBytes + 1));
+            return Submission.read(in, maxEnvelopeBytes, Channel.REST, client);
         }
     }
 }

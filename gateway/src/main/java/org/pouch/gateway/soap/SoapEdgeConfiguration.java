@@ -10,7 +10,9 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.servlet.CXFServlet;
+import org.pouch.gateway.PouchProperties;
 import org.pouch.intake.Intake;
+import org.pouch.intake.Submission;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * Needs an {@link Intake} bean.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SoapEdgeProperties.class)
+@EnableConfigurationProperties({SoapEdgeProperties.class, PouchProperties.class})
 public class SoapEdgeConfiguration {
 
     static final String SERVLET_PATH = "/soap/*";
@@ -54,8 +56,8 @@ public class SoapEdgeConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    Endpoint soapExchangeEndpoint(SpringBus cxf, Intake intake, SoapEdgeProperties properties) {
-        int maxEnvelopeBytes = Math.toIntExact(properties.maxEnvelopeSize().toBytes());
+    Endpoint soapExchangeEndpoint(SpringBus cxf, Intake intake, SoapEdgeProperties properties, PouchProperties pouch) {
+        long maxEnvelopeBytes = properties.maxEnvelopeBytes(pouch);
         long maxRequestBytes = maxRequestBytes(maxEnvelopeBytes);
         EndpointImpl endpoint = new EndpointImpl(cxf, new SoapIntakeEndpoint(intake, maxEnvelopeBytes));
         endpoint.setWsdlLocation(WSDL_LOCATION);
@@ -72,7 +74,7 @@ public class SoapEdgeConfiguration {
      * The largest request that can carry an envelope of the given size: inline base64 is the larger form,
      * four characters per three bytes, plus a line break every 76 characters if the client folds lines.
      */
-    static long maxRequestBytes(int maxEnvelopeBytes) {
+    static long maxRequestBytes(long maxEnvelopeBytes) {
         long base64 = (maxEnvelopeBytes + 2L) / 3 * 4;
         return base64 + base64 / 38 + MARKUP_ALLOWANCE;
     }
@@ -96,6 +98,9 @@ public class SoapEdgeConfiguration {
         // further, empty part.
         properties.put(AttachmentDeserializer.ATTACHMENT_MAX_COUNT, 2);
         properties.put(AttachmentDeserializer.ATTACHMENT_MAX_SIZE, maxRequestBytes);
+        // An attachment past this size waits in a temporary file rather than on the heap (it is ciphertext),
+        // at the threshold the intake spools at; CXF deletes the file when the exchange is done.
+        properties.put(AttachmentDeserializer.ATTACHMENT_MEMORY_THRESHOLD, (long) Submission.MEMORY_BYTES);
         return properties;
     }
 }

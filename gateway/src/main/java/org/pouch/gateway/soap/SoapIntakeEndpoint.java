@@ -39,13 +39,13 @@ final class SoapIntakeEndpoint implements PouchExchange {
     static final String CLIENT_CERTIFICATES_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
     private final Intake intake;
-    private final int maxEnvelopeBytes;
+    private final long maxEnvelopeBytes;
 
     // Injected by CXF when the endpoint is published; it reads the current request's context per thread.
     @Resource
     private WebServiceContext context;
 
-    SoapIntakeEndpoint(Intake intake, int maxEnvelopeBytes) {
+    SoapIntakeEndpoint(Intake intake, long maxEnvelopeBytes) {
         this.intake = intake;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
     }
@@ -59,10 +59,10 @@ final class SoapIntakeEndpoint implements PouchExchange {
         if (client.isEmpty()) {
             throw refused(client, RejectionReason.CLIENT_NOT_SIGNER, "no TLS client certificate", null);
         }
-        byte[] envelope = envelope(request, client);
         IntakeOutcome outcome;
-        try {
-            outcome = intake.submit(new Submission(envelope, Channel.SOAP, client.get()));
+        // Spooled past 1 MiB, and the spool deleted once the intake has answered, whatever the answer.
+        try (Submission submission = envelope(request, client)) {
+            outcome = intake.submit(submission);
         } catch (RuntimeException e) {
             throw refused(client, RejectionReason.INTERNAL_ERROR, "the intake failed", e);
         }
@@ -87,25 +87,27 @@ final class SoapIntakeEndpoint implements PouchExchange {
         return Optional.empty();
     }
 
-    private byte[] envelope(SubmitRequest request, Optional<X509Certificate> client) throws SubmitFault {
+    private Submission envelope(SubmitRequest request, Optional<X509Certificate> client) throws SubmitFault {
         DataHandler envelope = request == null ? null : request.getEnvelope();
         if (envelope == null) {
             throw refused(client, RejectionReason.MALFORMED_ENVELOPE, "no envelope element", null);
         }
-        // One byte past the limit is enough to know; an MTOM attachment is streamed, so a huge one is
-        // never read to its end.
+        // One byte past the limit is enough to know. An MTOM attachment is streamed (CXF keeps a large one
+        // in a temporary file, not on the heap), so a huge one is never read to its end.
+        Submission submission;
         try (InputStream in = envelope.getInputStream()) {
-            byte[] bytes = in.readNBytes(maxEnvelopeBytes + 1);
-            if (bytes.length > maxEnvelopeBytes) {
-                throw refused(
-                        client, RejectionReason.TOO_LARGE, "envelope larger than " + maxEnvelopeBytes + " bytes", null);
-            }
-            return bytes;
+            submission = Submission.read(in, maxEnvelopeBytes, Channel.SOAP, client.get());
         } catch (IOException e) {
             RejectionReason reason =
                     RequestSizeLimit.exceededIn(e) ? RejectionReason.TOO_LARGE : RejectionReason.MALFORMED_ENVELOPE;
             throw refused(client, reason, "the envelope could not be read", e);
         }
+        if (submission.envelope().size() > maxEnvelopeBytes) {
+            submission.close();
+            throw refused(
+                    client, RejectionReason.TOO_LARGE, "envelope larger than " + maxEnvelopeBytes + " bytes", null);
+        }
+        return submission;
     }
 
     /** A refusal of the edge's own, recorded (and audited) by the intake, which gives it its incident id. */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.pouch.audit.AuditEventType;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.MessageHeaders;
 import org.pouch.gateway.broker.Queues;
@@ -58,7 +59,7 @@ class LedgerRaceTest {
                 "pilgrim-list",
                 "0".repeat(64),
                 Instant.now(),
-                envelope,
+                Content.inMemory(envelope),
                 new byte[] {0}));
 
         records.assertDelivered(exchangeId, IQ_MOI);

@@ -3,11 +3,15 @@ package org.pouch.gateway.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangeLedger;
@@ -26,15 +30,15 @@ abstract class ExchangeLedgerContract {
     abstract ExchangeLedger ledger();
 
     @Test
-    void findsARecordedExchangeBySenderAndMessageId() {
+    void findsARecordedExchangeBySenderAndMessageId() throws IOException {
         AcceptedExchange recorded = exchange(PK_MOI, UUID.randomUUID().toString());
 
         ledger().record(recorded);
 
-        assertThat(ledger().findByMessageId(PK_MOI, recorded.messageId()))
-                .get()
-                .usingRecursiveComparison()
-                .isEqualTo(recorded);
+        AcceptedExchange found =
+                ledger().findByMessageId(PK_MOI, recorded.messageId()).orElseThrow();
+        assertThat(found).usingRecursiveComparison().ignoringFields("envelope").isEqualTo(recorded);
+        assertThat(bytes(found.envelope())).isEqualTo(bytes(recorded.envelope()));
     }
 
     @Test
@@ -86,8 +90,8 @@ abstract class ExchangeLedgerContract {
     }
 
     @Test
-    void keepsAMegabyteEnvelopeByteForByte() {
-        byte[] envelope = new byte[1024 * 1024];
+    void keepsAnEnvelopeOfSeveralMegabytesByteForByteAndReadsItAsAStream() throws IOException {
+        byte[] envelope = new byte[3 * 1024 * 1024 + 7];
         for (int i = 0; i < envelope.length; i++) {
             envelope[i] = (byte) (i * 31);
         }
@@ -96,10 +100,19 @@ abstract class ExchangeLedgerContract {
 
         ledger().record(recorded);
 
-        assertThat(ledger().findByMessageId(PK_MOI, recorded.messageId()))
-                .get()
-                .extracting(AcceptedExchange::envelope)
-                .isEqualTo(envelope);
+        Content archived =
+                ledger().findByExchangeId(recorded.exchangeId()).orElseThrow().envelope();
+        assertThat(archived.size()).isEqualTo(envelope.length);
+        assertThat(bytes(archived)).isEqualTo(envelope);
+        try (InputStream slice = archived.openStream(2_000_001, 1_000)) {
+            assertThat(slice.readAllBytes()).isEqualTo(Arrays.copyOfRange(envelope, 2_000_001, 2_001_001));
+        }
+    }
+
+    private static byte[] bytes(Content content) throws IOException {
+        try (InputStream in = content.openStream()) {
+            return in.readAllBytes();
+        }
     }
 
     private static AcceptedExchange exchange(ParticipantId sender, String messageId) {
@@ -113,7 +126,7 @@ abstract class ExchangeLedgerContract {
                 "a".repeat(64),
                 // Microseconds: what timestamp with time zone keeps on both databases.
                 Instant.now().truncatedTo(ChronoUnit.MICROS),
-                envelope,
+                Content.inMemory(envelope),
                 new byte[] {0x30, 0x03, 0x02, 0x01, 0x01});
     }
 
@@ -139,7 +152,7 @@ abstract class ExchangeLedgerContract {
                 exchange.messageType(),
                 exchange.envelopeSha256(),
                 exchange.acceptedAt(),
-                envelope,
+                Content.inMemory(envelope),
                 exchange.receipt());
     }
 }

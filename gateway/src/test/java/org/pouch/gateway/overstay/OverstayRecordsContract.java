@@ -1,6 +1,7 @@
 package org.pouch.gateway.overstay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,12 +9,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.formats.movements.Direction;
 import org.pouch.overstay.ListedGroup;
 import org.pouch.overstay.ListedPilgrim;
 import org.pouch.overstay.RecordedMovement;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the overstay store must do, run against each database the gateway supports. Every test uses a
@@ -31,6 +35,9 @@ abstract class OverstayRecordsContract {
             + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
 
     abstract JdbcOverstayRecords records();
+
+    /** Transactions on the same database, as the accept step runs its writes in. */
+    abstract TransactionTemplate transactions();
 
     private ListedGroup list(String group, LocalDate arrival, Instant acceptedAt, ListedPilgrim... pilgrims) {
         return new ListedGroup(
@@ -104,6 +111,52 @@ abstract class OverstayRecordsContract {
 
         assertThat(records().findList(home, IQ_MOI, "G-1", Optional.empty()))
                 .hasValueSatisfying(found -> assertThat(found.pilgrims()).containsExactly(AYESHA));
+    }
+
+    @Test
+    void aLongListIsRecordedFromAStreamInBatchesKeepingItsOrder() {
+        ListedGroup group = list("G-1", LocalDate.of(2026, 3, 1), Instant.parse("2026-02-20T10:00:00Z"));
+        List<ListedPilgrim> pilgrims = IntStream.range(0, 1_234)
+                .mapToObj(i -> new ListedPilgrim(String.format("PP%07d", i), "PAK", "Surname" + i, "Given" + i))
+                .toList();
+        AtomicInteger taken = new AtomicInteger();
+
+        records().recordList(group, pilgrims.stream().peek(p -> taken.incrementAndGet()));
+
+        assertThat(taken).hasValue(1_234);
+        assertThat(records().findList(home, IQ_MOI, "G-1", Optional.empty()))
+                .hasValueSatisfying(found -> assertThat(found.pilgrims()).isEqualTo(pilgrims));
+    }
+
+    @Test
+    void recordingAgainInsideTheAcceptStepsTransactionChangesNothingAndLetsItCommit() {
+        ListedGroup recorded = list("G-1", LocalDate.of(2026, 3, 1), Instant.parse("2026-02-20T10:00:00Z"), AYESHA);
+        RecordedMovement entry = movement("m-1", AYESHA, Direction.ENTRY, "2026-03-01T06:40:00+03:00");
+
+        // A duplicate key would abort a PostgreSQL transaction: what is recorded already is not inserted again.
+        transactions().executeWithoutResult(status -> {
+            records().recordList(recorded);
+            records().recordList(recorded);
+            records().recordMovements(home, IQ_MOI, "G-1", List.of(entry));
+            records().recordMovements(home, IQ_MOI, "G-1", List.of(entry));
+        });
+
+        assertThat(records().findList(home, IQ_MOI, "G-1", Optional.empty()))
+                .hasValueSatisfying(found -> assertThat(found.pilgrims()).containsExactly(AYESHA));
+        assertThat(records().movementsOf(recorded, LocalDate.of(2026, 3, 31))).containsExactly(entry);
+    }
+
+    @Test
+    void aListRecordedInATransactionThatFailsIsNotRecorded() {
+        ListedGroup recorded = list("G-1", LocalDate.of(2026, 3, 1), Instant.parse("2026-02-20T10:00:00Z"), AYESHA);
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> transactions().executeWithoutResult(status -> {
+                    records().recordList(recorded);
+                    throw new IllegalStateException("the ledger row could not be written");
+                }));
+
+        assertThat(records().findList(home, IQ_MOI, "G-1", Optional.empty())).isEmpty();
     }
 
     @Test

@@ -14,17 +14,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OverstayRecordsOnPostgresTest extends OverstayRecordsContract {
 
     static JdbcOverstayRecords records;
+    static TransactionTemplate transactions;
 
     @BeforeAll
     static void connect(DataSource postgres) {
+        transactions = new TransactionTemplate(new JdbcTransactionManager(postgres));
         records = new JdbcOverstayRecords(
-                JdbcClient.create(postgres),
-                new NamedParameterJdbcTemplate(postgres),
-                new TransactionTemplate(new JdbcTransactionManager(postgres)));
+                JdbcClient.create(postgres), new NamedParameterJdbcTemplate(postgres), transactions);
     }
 
     @Override
     JdbcOverstayRecords records() {
         return records;
+    }
+
+    @Override
+    TransactionTemplate transactions() {
+        return transactions;
     }
 }

@@ -74,7 +74,7 @@ class SoapExchangeClientTest extends SoapEdgeTest {
         assertThat(response.isRepeated()).isFalse();
         assertThat(responseType).startsWith("multipart/related").contains("application/xop+xml");
         assertThat(intake.submissions()).singleElement().satisfies(submission -> {
-            assertThat(submission.envelope()).isEqualTo(envelope);
+            assertThat(RecordingIntake.bytes(submission)).isEqualTo(envelope);
             assertThat(submission.channel()).isEqualTo(Channel.SOAP);
             assertThat(submission.tlsClientCertificate())
                     .isEqualTo(TestPki.shared().pki().tlsClient(TestPki.PK_MOI).certificate());

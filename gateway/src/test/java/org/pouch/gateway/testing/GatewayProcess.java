@@ -31,6 +31,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final int partnerPort;
     private final int managementPort;
     private final Map<String, String> properties;
+    private List<String> jvmArguments = List.of("-Xmx384m");
     private Process process;
 
     private GatewayProcess(Path directory, int partnerPort, int managementPort, Map<String, String> properties) {
@@ -67,14 +68,21 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** The JVM's options, instead of the default {@code -Xmx384m}: a heap limit a test proves, a GC log. */
+    public GatewayProcess withJvmArguments(String... arguments) {
+        this.jvmArguments = List.of(arguments);
+        return this;
+    }
+
     /** Starts the JVM and waits until the management port reports the gateway up. */
     public GatewayProcess start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArguments);
+        command.addAll(List.of(
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),

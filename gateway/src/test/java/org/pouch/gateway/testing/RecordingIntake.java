@@ -1,5 +1,8 @@
 package org.pouch.gateway.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -35,8 +38,18 @@ public final class RecordingIntake implements Intake {
 
     @Override
     public IntakeOutcome submit(Submission submission) {
-        submissions.add(submission);
+        // A copy in memory: the edge deletes its spool once the intake has answered.
+        submissions.add(Submission.of(bytes(submission), submission.channel(), submission.tlsClientCertificate()));
         return answer.apply(submission);
+    }
+
+    /** The envelope a submission carries. */
+    public static byte[] bytes(Submission submission) {
+        try (InputStream envelope = submission.envelope().openStream()) {
+            return envelope.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -141,7 +141,7 @@ final class PilgrimListJsonCheck {
     }
 
     /** Moves the parser to the start of the pilgrims array, which the shell check proved is there. */
-    private static void toPilgrims(JsonParser parser) {
+    static void toPilgrims(JsonParser parser) {
         parser.nextToken();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             boolean pilgrims = "pilgrims".equals(parser.currentName());
