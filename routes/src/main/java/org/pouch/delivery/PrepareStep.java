@@ -1,7 +1,13 @@
 package org.pouch.delivery;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,9 +27,11 @@ import org.pouch.exchange.Origin;
 import org.pouch.exchange.Payload;
 import org.pouch.exchange.PayloadType;
 import org.pouch.formats.MessageType;
+import org.pouch.formats.StreamingJsonTransform;
 import org.pouch.formats.catalog.MessageTypes;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.partners.Participant;
+import org.pouch.spool.Spool;
 
 /**
  * Step {@code delivery.prepare}: opens the archived envelope again, turns the payload into the
@@ -31,6 +39,9 @@ import org.pouch.partners.Participant;
  * the gateway. Runs once per delivery: retries send what it sealed.
  */
 final class PrepareStep {
+
+    /** Envelopes up to this size are spooled in memory; larger ones go to an encrypted file. */
+    static final int ENVELOPE_MEMORY_BYTES = 1024 * 1024;
 
     private final DeliverySettings settings;
     private final EnvelopeOpener opener;
@@ -69,11 +80,12 @@ final class PrepareStep {
         Header original = opened.document().header();
         String format = recipient.endpoint().orElseThrow().format();
         Set<String> stripped = minimisation.forRecipient(recipient.id(), original.type());
-        Payload payload = transform(
-                MessageTypes.lookup(original.type(), original.schemaVersion()),
-                opened.document().payload(),
-                stripped,
-                RecipientFormats.of(format));
+        MessageType<?> type = MessageTypes.lookup(original.type(), original.schemaVersion());
+        Payload payload = opened.document().payload();
+        PayloadType to = RecipientFormats.of(format);
+        if (!type.outboundFormats().contains(to)) {
+            throw new IllegalArgumentException(type.name() + " cannot be delivered as " + to);
+        }
         // The gateway signs, so the gateway is the sender; the message id is the exchange id, the same on
         // every attempt, so a recipient can tell a retry from a new message.
         Header delivered = new Header(
@@ -87,10 +99,21 @@ final class PrepareStep {
                 // A document another gateway delivered already names its origin, vouched for by that
                 // gateway's signature; passing it on keeps the first sender visible down the chain.
                 Optional.of(original.origin().orElse(new Origin(original.from(), original.messageId()))));
-        byte[] envelope = sealer.seal(
-                new ExchangeDocument(delivered, payload),
-                recipient.encryptionCertificate().orElseThrow());
-        String envelopeSha256 = sha256Hex(envelope);
+        X509Certificate certificate = recipient.encryptionCertificate().orElseThrow();
+        // One choice: the type's streaming transform where it has one for this pair of forms (a pilgrim
+        // list in JSON, the large case), else the model; both give the same document.
+        Sealed sealed = seal(envelope -> {
+            Optional<StreamingJsonTransform> streamed = type.streamingTransform(payload.type(), to);
+            if (streamed.isPresent()) {
+                sealer.sealJson(
+                        delivered, json -> streamed.get().write(payload, stripped, json), certificate, envelope);
+            } else {
+                envelope.write(sealer.seal(
+                        new ExchangeDocument(delivered, transform(type, payload, stripped, to)), certificate));
+            }
+        });
+        byte[] envelope = sealed.envelope();
+        String envelopeSha256 = sealed.sha256();
         List<String> strippedList = List.copyOf(new TreeSet<>(stripped));
         audit.append(new AuditEvent(
                 clock.instant(),
@@ -125,14 +148,40 @@ final class PrepareStep {
                 Optional.empty());
     }
 
+    /** The model path, for the types and formats that have no streaming transform. */
     private static <T> Payload transform(
             MessageType<T> type, Payload payload, Set<String> stripped, PayloadType format) {
-        if (!type.outboundFormats().contains(format)) {
-            throw new IllegalArgumentException(type.name() + " cannot be delivered as " + format);
-        }
         // Read, not validate: the guard checked the rules at acceptance, and a rule that depends on the
         // date must not turn an accepted message undeliverable later.
         return type.write(type.minimise(type.read(payload), stripped), format);
+    }
+
+    /** Writes an envelope to a spool, its SHA-256 taken on the way. */
+    private interface Sealing {
+        void writeTo(OutputStream envelope) throws IOException;
+    }
+
+    private record Sealed(byte[] envelope, String sha256) {}
+
+    private static Sealed seal(Sealing sealing) {
+        MessageDigest sha256 = sha256();
+        try (Spool.Writer spooling = Spool.writer(ENVELOPE_MEMORY_BYTES)) {
+            sealing.writeTo(new DigestOutputStream(spooling, sha256));
+            try (Spool spool = spooling.finish();
+                    InputStream in = spool.openStream()) {
+                return new Sealed(in.readAllBytes(), HexFormat.of().formatHex(sha256.digest()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spool the sealed envelope", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256Hex(byte[] bytes) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.pouch.formats.JsonForm;
 import org.pouch.formats.JsonInput;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
+import org.pouch.formats.StreamingJsonTransform;
 import tools.jackson.core.JacksonException;
 
 /** {@code pilgrim-list} version 1.0: JSON, XML and CSV in and out. */
@@ -96,6 +98,14 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
     @Override
     public PilgrimList minimise(PilgrimList list, Set<String> paths) {
         return PilgrimListMinimisation.withoutPaths(list, paths);
+    }
+
+    /** The canonical JSON form delivered as itself: the large case, a pilgrim at a time. */
+    @Override
+    public Optional<StreamingJsonTransform> streamingTransform(PayloadType from, PayloadType to) {
+        return from == PayloadType.JSON && to == PayloadType.JSON
+                ? Optional.of(PilgrimListJsonStream::write)
+                : Optional.empty();
     }
 
     @Override
