@@ -1,7 +1,6 @@
 package org.pouch.delivery;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
@@ -66,17 +65,18 @@ final class PrepareStep {
     }
 
     /**
+     * @return the delivery, its envelope in a spool the caller closes once the store has kept it
      * @throws org.pouch.exchange.RejectedException when the archived envelope no longer opens
      * @throws IllegalArgumentException when the recipient's format is not one the type can be written in
      */
-    Delivery prepare(AcceptedExchange exchange, Participant recipient) {
+    Prepared prepare(AcceptedExchange exchange, Participant recipient) {
         // The opened payload may read from a spool, deleted once the delivery is sealed.
         try (OpenedMessage opened = opener.openAccepted(exchange.envelope(), exchange.acceptedAt())) {
             return prepare(exchange, recipient, opened);
         }
     }
 
-    private Delivery prepare(AcceptedExchange exchange, Participant recipient, OpenedMessage opened) {
+    private Prepared prepare(AcceptedExchange exchange, Participant recipient, OpenedMessage opened) {
         Header original = opened.document().header();
         String format = recipient.endpoint().orElseThrow().format();
         Set<String> stripped = minimisation.forRecipient(recipient.id(), original.type());
@@ -112,7 +112,6 @@ final class PrepareStep {
                         new ExchangeDocument(delivered, transform(type, payload, stripped, to)), certificate));
             }
         });
-        byte[] envelope = sealed.envelope();
         String envelopeSha256 = sealed.sha256();
         List<String> strippedList = List.copyOf(new TreeSet<>(stripped));
         audit.append(new AuditEvent(
@@ -133,19 +132,21 @@ final class PrepareStep {
                         "stripped", String.join(",", strippedList),
                         "originalMessageId", original.messageId(),
                         "originalSender", original.from().value())));
-        return new Delivery(
-                exchange.exchangeId(),
-                recipient.id(),
-                exchange.exchangeId(),
-                envelope,
-                envelopeSha256,
-                format,
-                strippedList,
-                DeliveryStatus.PENDING,
-                0,
-                exchange.acceptedAt(),
-                Optional.empty(),
-                Optional.empty());
+        return new Prepared(
+                new Delivery(
+                        exchange.exchangeId(),
+                        recipient.id(),
+                        exchange.exchangeId(),
+                        sealed.envelope(),
+                        envelopeSha256,
+                        format,
+                        strippedList,
+                        DeliveryStatus.PENDING,
+                        0,
+                        exchange.acceptedAt(),
+                        Optional.empty(),
+                        Optional.empty()),
+                sealed.envelope());
     }
 
     /** The model path, for the types and formats that have no streaming transform. */
@@ -156,21 +157,34 @@ final class PrepareStep {
         return type.write(type.minimise(type.read(payload), stripped), format);
     }
 
-    /** Writes an envelope to a spool, its SHA-256 taken on the way. */
+    /**
+     * A delivery as prepared, its envelope in a spool (in memory when small, else a file) until the
+     * delivery has been kept and attempted once; closing deletes the spool.
+     */
+    record Prepared(Delivery delivery, Spool envelope) implements AutoCloseable {
+        @Override
+        public void close() {
+            envelope.close();
+        }
+    }
+
+    /** Writes an envelope to a stream. */
     private interface Sealing {
         void writeTo(OutputStream envelope) throws IOException;
     }
 
-    private record Sealed(byte[] envelope, String sha256) {}
+    private record Sealed(Spool envelope, String sha256) {}
 
+    /**
+     * Seals into a spool, the SHA-256 for the audit and the recipient's receipt taken on the way. The
+     * envelope is ciphertext already; the spool's own encryption is not needed to keep it secret, but it
+     * costs little and keeps one way to hold large content on disk.
+     */
     private static Sealed seal(Sealing sealing) {
         MessageDigest sha256 = sha256();
         try (Spool.Writer spooling = Spool.writer(ENVELOPE_MEMORY_BYTES)) {
             sealing.writeTo(new DigestOutputStream(spooling, sha256));
-            try (Spool spool = spooling.finish();
-                    InputStream in = spool.openStream()) {
-                return new Sealed(in.readAllBytes(), HexFormat.of().formatHex(sha256.digest()));
-            }
+            return new Sealed(spooling.finish(), HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the sealed envelope", e);
         }

@@ -80,7 +80,7 @@ class DeliveryStepTest {
             calls.incrementAndGet();
             return partner.isEmpty()
                     ? new PartnerTransport.Answered(200, Optional.empty())
-                    : partner.poll().apply(key, envelope);
+                    : partner.poll().apply(key, InMemoryDeliveryStore.bytes(envelope));
         };
         SendStep send = new SendStep(
                 settings,
