@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
 
 /**
@@ -11,7 +12,8 @@ import org.pouch.exchange.ParticipantId;
  * attempt, so that a retry is byte for byte the message the recipient may already have.
  *
  * @param messageId the delivered document's message id, also the {@code Idempotency-Key}
- * @param envelope the DER envelope sealed for the recipient
+ * @param envelope the envelope sealed for the recipient, read as a stream wherever it is held (a spool
+ *     while it is prepared, the store after); empty when the delivery could not be prepared
  * @param envelopeSha256 hex SHA-256 of {@code envelope}: what the recipient's receipt names
  * @param format the payload format delivered, for example {@code xml}
  * @param stripped the fields minimisation removed
@@ -24,7 +26,7 @@ public record Delivery(
         String exchangeId,
         ParticipantId recipient,
         String messageId,
-        byte[] envelope,
+        Content envelope,
         String envelopeSha256,
         String format,
         List<String> stripped,
@@ -46,6 +48,14 @@ public record Delivery(
         Objects.requireNonNull(budgetSince);
         Objects.requireNonNull(lastError);
         Objects.requireNonNull(partnerReceipt);
+    }
+
+    /** An envelope of no bytes: the placeholder of a delivery that could not be prepared. */
+    public static final Content NO_ENVELOPE = Content.inMemory(new byte[0]);
+
+    /** Whether an envelope was sealed for it; a placeholder has none until it is replayed. */
+    public boolean sealed() {
+        return envelope.size() > 0;
     }
 
     @Override

@@ -75,10 +75,10 @@ final class DeliveryStep {
         if (recipient.isEmpty()) {
             return unpreparable(exchange, existing, "recipient-not-deliverable");
         }
-        if (existing.isPresent() && existing.get().envelope().length > 0) {
+        if (existing.isPresent() && existing.get().sealed()) {
             return send.attempt(existing.get(), recipient.get(), exchange.messageType());
         }
-        Delivery prepared;
+        PrepareStep.Prepared prepared;
         try {
             prepared = prepare.prepare(exchange, recipient.get());
         } catch (RejectedException e) {
@@ -88,7 +88,10 @@ final class DeliveryStep {
         } catch (IllegalArgumentException e) {
             return unpreparable(exchange, existing, "cannot-transform");
         }
-        return send.attempt(store.prepare(prepared), recipient.get(), exchange.messageType());
+        // The first attempt sends from the spool the envelope was sealed into; it is deleted after.
+        try (prepared) {
+            return send.attempt(store.prepare(prepared.delivery()), recipient.get(), exchange.messageType());
+        }
     }
 
     private DeliveryDecision unpreparable(AcceptedExchange exchange, Optional<Delivery> existing, String reason) {
@@ -97,7 +100,7 @@ final class DeliveryStep {
                 exchange.exchangeId(),
                 exchange.recipient(),
                 exchange.exchangeId(),
-                new byte[0],
+                Delivery.NO_ENVELOPE,
                 PrepareStep.sha256Hex(new byte[0]),
                 directory
                         .find(exchange.recipient())

@@ -10,11 +10,14 @@ import java.util.Optional;
  */
 public interface DeliveryStore {
 
+    /** The delivery, its envelope read from the store as a stream when it is read. */
     Optional<Delivery> find(String exchangeId);
 
     /**
-     * Keeps a newly prepared delivery, unless one exists already for the exchange (a redelivered queue
-     * message prepared it before a crash); either way the one kept.
+     * Keeps a newly prepared delivery, its envelope read as a stream, unless one exists already for the
+     * exchange (a redelivered queue message prepared it before a crash); either way the one kept. When
+     * it keeps {@code delivery}, it may return it as it is: its envelope is still readable until the
+     * caller is done with the attempt.
      */
     Delivery prepare(Delivery delivery);
 

@@ -1,6 +1,7 @@
 package org.pouch.delivery;
 
 import java.util.Optional;
+import org.pouch.exchange.Content;
 import org.pouch.partners.Participant;
 
 /**
@@ -10,7 +11,11 @@ import org.pouch.partners.Participant;
  */
 public interface PartnerTransport {
 
-    Result send(Participant partner, String idempotencyKey, byte[] envelope);
+    /**
+     * Sends the envelope as a stream of known length: it may be far larger than the heap, so it is read
+     * from where it is held (a spool file, the store) as it goes out, never copied whole.
+     */
+    Result send(Participant partner, String idempotencyKey, Content envelope);
 
     /** What came back. */
     sealed interface Result {}

@@ -20,7 +20,6 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSTypedStream;
@@ -55,6 +54,16 @@ final class CmsSignatureVerifier {
 
     /** Digests run on the JDK's providers, which use the processor's SHA instructions. */
     private static final DigestCalculatorProvider DIGESTS = digests();
+
+    /**
+     * Immutable once built, and costly to build (each fills its tables of algorithm names): built once
+     * rather than for every signature checked.
+     */
+    private static final DefaultCMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES =
+            new DefaultCMSSignatureAlgorithmNameGenerator();
+
+    private static final DefaultSignatureAlgorithmIdentifierFinder SIGNATURE_ALGORITHMS =
+            new DefaultSignatureAlgorithmIdentifierFinder();
 
     private CmsSignatureVerifier() {}
 
@@ -141,14 +150,14 @@ final class CmsSignatureVerifier {
     private static boolean verifies(SignerInformation signer, X509Certificate certificate) {
         try {
             SignerInformationVerifier verifier = new SignerInformationVerifier(
-                    new DefaultCMSSignatureAlgorithmNameGenerator(),
-                    new DefaultSignatureAlgorithmIdentifierFinder(),
+                    SIGNATURE_NAMES,
+                    SIGNATURE_ALGORITHMS,
                     // Built from the bare key: the certificate's validity is the validator's question,
                     // answered there with its own reason code.
                     new JcaContentVerifierProviderBuilder()
                             .setProvider(BouncyCastleProviders.publicKey())
                             .build(certificate.getPublicKey()),
-                    new JcaDigestCalculatorProviderBuilder().build());
+                    DIGESTS);
             return signer.verify(verifier);
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             // A digest mismatch, a bad algorithm-protection attribute or a broken signature value
@@ -178,9 +187,7 @@ final class CmsSignatureVerifier {
 
     private static X509Certificate toCertificate(X509CertificateHolder holder) {
         try {
-            return new JcaX509CertificateConverter()
-                    .setProvider(BouncyCastleProviders.publicKey())
-                    .getCertificate(holder);
+            return ParsedCertificates.of(holder);
         } catch (CertificateException e) {
             throw malformed("an included certificate does not parse");
         }

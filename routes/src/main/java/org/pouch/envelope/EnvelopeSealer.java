@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.pouch.certificates.Credential;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.ExchangeDocumentCodec;
+import org.pouch.exchange.Header;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Seals exchange documents: signs with the current signing key, then encrypts for one recipient with
@@ -41,10 +44,23 @@ public final class EnvelopeSealer {
      * encodings, as any streaming CMS implementation's do. {@code out} is not closed.
      */
     public void seal(ExchangeDocument document, X509Certificate recipient, OutputStream out) {
+        seal(signed -> ExchangeDocumentCodec.encode(document, signed), recipient, out);
+    }
+
+    /**
+     * As {@link #seal(ExchangeDocument, X509Certificate, OutputStream)}, for a document whose JSON payload
+     * is written into it by {@code payload} while it is signed and encrypted: a payload transformed as a
+     * stream goes straight into the envelope, never held whole and never written anywhere in plaintext.
+     */
+    public void sealJson(Header header, Consumer<JsonGenerator> payload, X509Certificate recipient, OutputStream out) {
+        seal(signed -> ExchangeDocumentCodec.encodeJson(header, payload, signed), recipient, out);
+    }
+
+    private void seal(Consumer<OutputStream> document, X509Certificate recipient, OutputStream out) {
         try (OutputStream encrypting = CmsEncryption.encrypting(out, recipient);
                 OutputStream signing = CmsSigner.signing(encrypting, signingKey.get(), clock.instant())) {
             // The document's writer closes what it writes to; the signer must be closed once, here.
-            ExchangeDocumentCodec.encode(document, new FilterOutputStream(signing) {
+            document.accept(new FilterOutputStream(signing) {
                 @Override
                 public void write(byte[] bytes, int offset, int length) throws IOException {
                     signing.write(bytes, offset, length);

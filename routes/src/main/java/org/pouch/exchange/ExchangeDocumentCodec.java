@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -72,8 +73,32 @@ public final class ExchangeDocumentCodec {
 
     /** Writes the document's canonical bytes to {@code out}. */
     public static void encode(ExchangeDocument document, OutputStream out) {
-        Header header = document.header();
         Payload payload = document.payload();
+        encode(
+                document.header(),
+                payload.type(),
+                json -> {
+                    if (payload.type() == PayloadType.JSON) {
+                        copyJsonPayload(payload, json);
+                    } else {
+                        json.writeString(payload.text());
+                    }
+                },
+                out);
+    }
+
+    /**
+     * Writes the canonical bytes of a document whose JSON payload is written into the document as it is
+     * made, by {@code payload}, which must write one JSON object: for a payload transformed as a stream,
+     * never held whole. The bytes are those of {@link #encode(ExchangeDocument, OutputStream)} for a
+     * payload with the same tokens.
+     */
+    public static void encodeJson(Header header, Consumer<JsonGenerator> payload, OutputStream out) {
+        encode(header, PayloadType.JSON, payload, out);
+    }
+
+    private static void encode(
+            Header header, PayloadType payloadType, Consumer<JsonGenerator> payload, OutputStream out) {
         try (JsonGenerator json = MAPPER.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberProperty("version", VERSION);
@@ -96,13 +121,9 @@ public final class ExchangeDocumentCodec {
                 json.writeEndObject();
             }
             json.writeEndObject();
-            json.writeStringProperty("contentType", payload.type().mediaType());
+            json.writeStringProperty("contentType", payloadType.mediaType());
             json.writeName("payload");
-            if (payload.type() == PayloadType.JSON) {
-                copyJsonPayload(payload, json);
-            } else {
-                json.writeString(payload.text());
-            }
+            payload.accept(json);
             json.writeEndObject();
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot encode exchange document: " + e.getOriginalMessage(), e);

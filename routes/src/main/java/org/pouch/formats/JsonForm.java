@@ -7,10 +7,12 @@ import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,7 @@ public final class JsonForm<T> {
     private final JsonSchemaCheck schema;
     private final ObjectReader reader;
     private final JsonMapper writer;
+    private final ObjectWriter partWriter;
 
     private JsonForm(String schemaResource, ObjectReader reader, JsonInclude.Include omitted) {
         this.schema = JsonSchemaCheck.fromResource(schemaResource);
@@ -33,6 +36,11 @@ public final class JsonForm<T> {
                 .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .build();
+        // A part goes into a generator someone else owns: its layout is that generator's, and it is
+        // flushed when that generator's owner says.
+        this.partWriter = writer.writer()
+                .without(SerializationFeature.INDENT_OUTPUT)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     /** The form of {@code model} checked against {@code schemaResource}; null members are left out. */
@@ -70,6 +78,15 @@ public final class JsonForm<T> {
 
     public Payload write(T message) {
         return Payload.of(PayloadType.JSON, writer.writeValueAsString(message) + "\n");
+    }
+
+    /**
+     * Writes one part of the model (a member's value, an element of a list) into {@code json} with the
+     * same rules for which members are left out as {@link #write}: the tokens {@link #write} would give
+     * for that part, for a form written a part at a time.
+     */
+    public void writePart(JsonGenerator json, Object part) {
+        partWriter.writeValue(json, part);
     }
 
     /** A value as the writer renders it, for forms (CSV) that reuse the JSON rendering of a member. */

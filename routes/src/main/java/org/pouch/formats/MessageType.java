@@ -87,6 +87,16 @@ public interface MessageType<T> {
         return message;
     }
 
+    /**
+     * A transform from payloads in {@code from} into the JSON form, read and written as a stream, when this
+     * type has one: how delivery turns a message of any size into the recipient's form without holding it.
+     * Its tokens are exactly those of {@code write(minimise(read(payload), stripped), JSON)}; the pairs it
+     * does not cover (empty) go through the model.
+     */
+    default Optional<StreamingJsonTransform> streamingTransform(PayloadType from, PayloadType to) {
+        return Optional.empty();
+    }
+
     /** Validates a payload and writes it in the recipient's format: what delivery runs. */
     default Payload transform(Payload payload, PayloadType format) {
         return write(validate(payload), format);

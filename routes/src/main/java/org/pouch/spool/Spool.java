@@ -137,7 +137,8 @@ public final class Spool implements Content, AutoCloseable {
         private Path file;
         private FileChannel channel;
         private SecretKey key;
-        private final byte[] segment = new byte[SEGMENT_BYTES];
+        // Allocated when the content spills to a file: most spools (one or two per message) never do.
+        private byte[] segment;
         private int filled;
         private long segmentsWritten;
         private long size;
@@ -216,6 +217,7 @@ public final class Spool implements Content, AutoCloseable {
             }
             file = Files.createTempFile(directory, "pouch-", ".spool");
             channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            segment = new byte[SEGMENT_BYTES];
             byte[] held = memory.toByteArray();
             memory = null;
             toSegments(held, 0, held.length);

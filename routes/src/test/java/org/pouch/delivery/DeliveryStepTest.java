@@ -25,14 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.pouch.audit.AuditEvent;
 import org.pouch.audit.AuditEventType;
 import org.pouch.certificates.KeySuite;
+import org.pouch.envelope.DecryptionKeys;
 import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.EnvelopeSealer;
+import org.pouch.envelope.OpenedMessage;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.envelope.ReceiptVerifier;
 import org.pouch.exchange.Content;
 import org.pouch.exchange.ExchangeDocument;
+import org.pouch.exchange.ExchangeDocumentCodec;
 import org.pouch.exchange.ParticipantId;
+import org.pouch.exchange.Payload;
+import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.Receipt;
+import org.pouch.formats.MessageType;
+import org.pouch.formats.catalog.MessageTypes;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.partners.Endpoint;
 import org.pouch.partners.ParticipantDirectory;
@@ -50,6 +57,7 @@ class DeliveryStepTest {
 
     private static final TestPki PKI = TestPki.shared();
     private static final Clock CLOCK = Clock.systemUTC();
+    private static final Set<String> STRIPPED_FOR_IQ = Set.of("pilgrims[*].nationalId", "group.leader.phone");
 
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
@@ -73,7 +81,7 @@ class DeliveryStepTest {
             calls.incrementAndGet();
             return partner.isEmpty()
                     ? new PartnerTransport.Answered(200, Optional.empty())
-                    : partner.poll().apply(key, envelope);
+                    : partner.poll().apply(key, InMemoryDeliveryStore.bytes(envelope));
         };
         SendStep send = new SendStep(
                 settings,
@@ -83,8 +91,11 @@ class DeliveryStepTest {
                 store,
                 audit,
                 CLOCK);
-        Minimisation minimisation =
-                new Minimisation(Map.of(BE_IBZ, Map.of("watchlist-hit", Set.of("subject.documents"))));
+        Minimisation minimisation = new Minimisation(Map.of(
+                BE_IBZ,
+                Map.of("watchlist-hit", Set.of("subject.documents")),
+                IQ_MOI,
+                Map.of("pilgrim-list", STRIPPED_FOR_IQ)));
         PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, audit, CLOCK);
         this.step = new DeliveryStep(settings, ledger, directory, store, prepare, send, audit, CLOCK);
     }
@@ -110,6 +121,40 @@ class DeliveryStepTest {
                 .containsEntry("httpStatus", "200")
                 .containsEntry("idempotencyKey", exchange.exchangeId());
         assertThat(only(AuditEventType.DELIVERED, exchange).details()).containsEntry("receipt", "verified");
+    }
+
+    @Test
+    void aPilgrimListSealedAsAStreamOpensAtThePartnerMinimisedAsTheModelWouldHaveIt() {
+        ExchangeDocument original = TestDocuments.json(PK_MOI, IQ_MOI);
+        AcceptedExchange exchange = accepted(original);
+        byte[][] sent = new byte[1][];
+        partner.add((key, envelope) -> {
+            sent[0] = envelope;
+            return new PartnerTransport.Answered(200, Optional.empty());
+        });
+
+        deliver(exchange);
+
+        EnvelopeOpener partnerSide = new EnvelopeOpener(
+                DecryptionKeys.of(PKI.encryption(IQ_MOI, KeySuite.EC_P256)), PKI.senders(), PKI.validator(), CLOCK);
+        try (OpenedMessage opened = partnerSide.open(sent[0])) {
+            assertThat(opened.signer()).isEqualTo(GATEWAY);
+            MessageType<?> type = MessageTypes.lookup("pilgrim-list", "1.0");
+            assertThat(opened.document().payload()).isEqualTo(modelTransform(type, original, STRIPPED_FOR_IQ));
+            assertThat(opened.envelopeSha256Hex())
+                    .isEqualTo(store.find(exchange.exchangeId()).orElseThrow().envelopeSha256())
+                    .isEqualTo(only(AuditEventType.TRANSFORMED, exchange)
+                            .envelopeSha256()
+                            .orElseThrow());
+        }
+    }
+
+    /** What delivery made of a payload before it streamed: through the model, then re-encoded compact. */
+    private static <T> Payload modelTransform(MessageType<T> type, ExchangeDocument original, Set<String> stripped) {
+        Payload written = type.write(type.minimise(type.read(original.payload()), stripped), PayloadType.JSON);
+        return ExchangeDocumentCodec.decode(
+                        ExchangeDocumentCodec.encode(new ExchangeDocument(original.header(), written)))
+                .payload();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.pouch.delivery;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,22 +10,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pouch.exchange.Content;
 
 /** The delivery store's contract in memory, for step tests without a database. */
 final class InMemoryDeliveryStore implements DeliveryStore {
 
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
     private final Map<String, List<DeliveryAttempt>> attempts = new ConcurrentHashMap<>();
+    private final List<Content> preparedFrom = new ArrayList<>();
 
     @Override
     public Optional<Delivery> find(String exchangeId) {
         return Optional.ofNullable(deliveries.get(exchangeId));
     }
 
+    /** Keeps a copy of the envelope: the prepared one is in a spool, deleted after the first attempt. */
     @Override
     public Delivery prepare(Delivery delivery) {
-        return deliveries.merge(
-                delivery.exchangeId(), delivery, (old, fresh) -> old.envelope().length == 0 ? fresh : old);
+        preparedFrom.add(delivery.envelope());
+        Delivery kept = new Delivery(
+                delivery.exchangeId(),
+                delivery.recipient(),
+                delivery.messageId(),
+                Content.inMemory(bytes(delivery.envelope())),
+                delivery.envelopeSha256(),
+                delivery.format(),
+                delivery.stripped(),
+                delivery.status(),
+                delivery.attempts(),
+                delivery.budgetSince(),
+                delivery.lastError(),
+                delivery.partnerReceipt());
+        Delivery stored = deliveries.merge(delivery.exchangeId(), kept, (old, fresh) -> old.sealed() ? old : fresh);
+        // As the JDBC store: the delivery kept is returned as given, to be sent from where it was prepared.
+        return stored == kept ? delivery : stored;
+    }
+
+    /** The envelopes deliveries were prepared with, as the step handed them over. */
+    List<Content> preparedFrom() {
+        return List.copyOf(preparedFrom);
+    }
+
+    static byte[] bytes(Content content) {
+        try (InputStream in = content.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -8,10 +8,12 @@ import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +23,11 @@ import org.pouch.certificates.ExamplePkiFiles;
 import org.pouch.certificates.KeySuite;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.ExchangeDocumentCodec;
+import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.RejectedException;
 import org.pouch.exchange.RejectionReason;
+import org.pouch.formats.StreamingJsonTransform;
+import org.pouch.formats.catalog.MessageTypes;
 import org.pouch.testing.OpenSsl;
 import org.pouch.testing.TestDocuments;
 import org.pouch.testing.TestPki;
@@ -110,6 +115,48 @@ class OpenSslInteropTest {
                 List.of("cms", "-verify", "-binary", "-inform", "DER", "-CAfile", file("ca/root-ca.crt")));
         assertThat(verified.succeeded()).as(verified.toString()).isTrue();
         assertThat(verified.stdout()).isEqualTo(ExchangeDocumentCodec.encode(document));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(KeySuite.class)
+    void envelopeWithAPayloadTransformedAsAStreamOpensAndVerifiesInOpenSsl(KeySuite suite) {
+        ExchangeDocument document = TestDocuments.json(GATEWAY, IQ_MOI);
+        StreamingJsonTransform transform = MessageTypes.lookup("pilgrim-list", "1.0")
+                .streamingTransform(PayloadType.JSON, PayloadType.JSON)
+                .orElseThrow();
+        Set<String> stripped = Set.of("pilgrims[*].nationalId");
+        ByteArrayOutputStream envelope = new ByteArrayOutputStream();
+        new EnvelopeSealer(() -> pki.signing(GATEWAY, suite), Clock.systemUTC())
+                .sealJson(
+                        document.header(),
+                        json -> transform.write(document.payload(), stripped, json),
+                        pki.encryption(IQ_MOI, suite).certificate(),
+                        envelope);
+
+        OpenSsl.Result decrypted = OpenSsl.run(
+                envelope.toByteArray(),
+                List.of(
+                        "cms",
+                        "-decrypt",
+                        "-binary",
+                        "-inform",
+                        "DER",
+                        "-outform",
+                        "DER",
+                        "-recip",
+                        file("participants/iq-moi/encryption-" + suite.shortName() + ".crt"),
+                        "-inkey",
+                        file("participants/iq-moi/encryption-" + suite.shortName() + ".key")));
+        assertThat(decrypted.succeeded()).as(decrypted.toString()).isTrue();
+        OpenSsl.Result verified = OpenSsl.run(
+                decrypted.stdout(),
+                List.of("cms", "-verify", "-binary", "-inform", "DER", "-CAfile", file("ca/root-ca.crt")));
+        assertThat(verified.succeeded()).as(verified.toString()).isTrue();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ExchangeDocumentCodec.encodeJson(
+                document.header(), json -> transform.write(document.payload(), stripped, json), expected);
+        assertThat(verified.stdout()).isEqualTo(expected.toByteArray());
+        assertThat(new String(verified.stdout(), StandardCharsets.UTF_8)).doesNotContain("nationalId");
     }
 
     @ParameterizedTest(name = "signed {0}, sealed to the gateway''s {0} certificate")

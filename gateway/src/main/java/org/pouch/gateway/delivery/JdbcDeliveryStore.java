@@ -1,5 +1,9 @@
 package org.pouch.gateway.delivery;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,21 +17,29 @@ import org.pouch.delivery.Delivery;
 import org.pouch.delivery.DeliveryAttempt;
 import org.pouch.delivery.DeliveryStatus;
 import org.pouch.delivery.DeliveryStore;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Deliveries in the {@code deliveries} and {@code delivery_attempts} tables. */
+/**
+ * Deliveries in the {@code deliveries} and {@code delivery_attempts} tables, the sealed envelopes in
+ * {@code delivery_envelope_chunks}, written from and read as streams.
+ */
 @Component
 class JdbcDeliveryStore implements DeliveryStore {
 
     private static final String SELECT = """
-            select exchange_id, recipient, message_id, envelope, envelope_sha256, format, stripped, status,
+            select exchange_id, recipient, message_id, envelope_size, envelope_sha256, format, stripped, status,
                    attempts, budget_since, last_error, partner_receipt
               from deliveries
             """;
+
+    /** Envelopes are stored in chunks of this size: what one statement holds in memory. */
+    static final int CHUNK_BYTES = 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -43,49 +55,88 @@ class JdbcDeliveryStore implements DeliveryStore {
     public Optional<Delivery> find(String exchangeId) {
         return jdbc.sql(SELECT + " where exchange_id = :exchangeId")
                 .param("exchangeId", exchangeId)
-                .query(JdbcDeliveryStore::delivery)
+                .query(this::delivery)
                 .optional();
     }
 
+    /**
+     * The row and the envelope's chunks are one commit. When this delivery is the one kept, it is
+     * returned as it is: its envelope is still where it was prepared, and the first attempt sends it from
+     * there rather than reading back what was just written.
+     */
     @Override
     public Delivery prepare(Delivery delivery) {
         try {
-            jdbc.sql("""
-                            insert into deliveries (exchange_id, recipient, message_id, envelope, envelope_sha256,
-                                                    format, stripped, status, attempts, budget_since, updated_at)
-                            values (:exchangeId, :recipient, :messageId, :envelope, :envelopeSha256,
-                                    :format, :stripped, :status, :attempts, :budgetSince, :now)
-                            """)
-                    .param("exchangeId", delivery.exchangeId())
-                    .param("recipient", delivery.recipient().value())
-                    .param("messageId", delivery.messageId())
-                    .param("envelope", delivery.envelope())
-                    .param("envelopeSha256", delivery.envelopeSha256())
-                    .param("format", delivery.format())
-                    .param("stripped", String.join(",", delivery.stripped()))
-                    .param("status", delivery.status().name())
-                    .param("attempts", delivery.attempts())
-                    .param("budgetSince", utc(delivery.budgetSince()))
-                    .param("now", utc(clock.instant()))
-                    .update();
+            transactions.executeWithoutResult(transaction -> {
+                jdbc.sql("""
+                                insert into deliveries (exchange_id, recipient, message_id, envelope_size,
+                                                        envelope_sha256, format, stripped, status, attempts,
+                                                        budget_since, updated_at)
+                                values (:exchangeId, :recipient, :messageId, :envelopeSize, :envelopeSha256,
+                                        :format, :stripped, :status, :attempts, :budgetSince, :now)
+                                """)
+                        .param("exchangeId", delivery.exchangeId())
+                        .param("recipient", delivery.recipient().value())
+                        .param("messageId", delivery.messageId())
+                        .param("envelopeSize", delivery.envelope().size())
+                        .param("envelopeSha256", delivery.envelopeSha256())
+                        .param("format", delivery.format())
+                        .param("stripped", String.join(",", delivery.stripped()))
+                        .param("status", delivery.status().name())
+                        .param("attempts", delivery.attempts())
+                        .param("budgetSince", utc(delivery.budgetSince()))
+                        .param("now", utc(clock.instant()))
+                        .update();
+                writeChunks(delivery.exchangeId(), delivery.envelope());
+            });
+            return delivery;
         } catch (DuplicateKeyException e) {
             // Prepared before (a redelivered message), or a placeholder of a delivery that could not be
             // prepared and was replayed: only the placeholder is replaced.
-            jdbc.sql("""
-                            update deliveries
-                               set envelope = :envelope, envelope_sha256 = :envelopeSha256, format = :format,
-                                   stripped = :stripped, updated_at = :now
-                             where exchange_id = :exchangeId and octet_length(envelope) = 0
-                            """)
-                    .param("exchangeId", delivery.exchangeId())
-                    .param("envelope", delivery.envelope())
-                    .param("envelopeSha256", delivery.envelopeSha256())
-                    .param("format", delivery.format())
-                    .param("stripped", String.join(",", delivery.stripped()))
-                    .param("now", utc(clock.instant()))
-                    .update();
+            transactions.executeWithoutResult(transaction -> {
+                int replaced = jdbc.sql("""
+                                update deliveries
+                                   set envelope_size = :envelopeSize, envelope_sha256 = :envelopeSha256,
+                                       format = :format, stripped = :stripped, updated_at = :now
+                                 where exchange_id = :exchangeId and envelope_size = 0
+                                """)
+                        .param("exchangeId", delivery.exchangeId())
+                        .param("envelopeSize", delivery.envelope().size())
+                        .param("envelopeSha256", delivery.envelopeSha256())
+                        .param("format", delivery.format())
+                        .param("stripped", String.join(",", delivery.stripped()))
+                        .param("now", utc(clock.instant()))
+                        .update();
+                if (replaced == 1) {
+                    writeChunks(delivery.exchangeId(), delivery.envelope());
+                }
+            });
         }
         return find(delivery.exchangeId()).orElseThrow();
+    }
+
+    /** Streams the envelope into chunks: each chunk goes from the stream to the driver, never whole here. */
+    private void writeChunks(String exchangeId, Content envelope) {
+        try (InputStream in = envelope.openStream()) {
+            long left = envelope.size();
+            for (int chunk = 0; left > 0; chunk++) {
+                long length = Math.min(left, CHUNK_BYTES);
+                InputStream part = new ChunkOf(in, length);
+                SqlTypeValue bytes =
+                        (statement, index, sqlType, typeName) -> statement.setBinaryStream(index, part, length);
+                jdbc.sql("""
+                                insert into delivery_envelope_chunks (exchange_id, chunk, bytes)
+                                values (:exchangeId, :chunk, :bytes)
+                                """)
+                        .param("exchangeId", exchangeId)
+                        .param("chunk", chunk)
+                        .param("bytes", bytes)
+                        .update();
+                left -= length;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the prepared envelope", e);
+        }
     }
 
     @Override
@@ -109,8 +160,7 @@ class JdbcDeliveryStore implements DeliveryStore {
                 .param("httpStatus", attempt.httpStatus().orElse(null))
                 .param("error", attempt.error().orElse(null))
                 .update();
-        // One update of the row, receipt included: the row carries the sealed envelope, and each update
-        // writes the row again.
+        // One update of the row, receipt included: fewer statements per attempt under load.
         String setReceipt = partnerReceipt.isPresent() ? ", partner_receipt = :receipt" : "";
         jdbc.sql("""
                         update deliveries
@@ -174,7 +224,7 @@ class JdbcDeliveryStore implements DeliveryStore {
                 .param("status", DeliveryStatus.DEAD_LETTERED.name())
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(JdbcDeliveryStore::delivery)
+                .query(this::delivery)
                 .list();
     }
 
@@ -186,13 +236,15 @@ class JdbcDeliveryStore implements DeliveryStore {
                 .single();
     }
 
-    private static Delivery delivery(ResultSet row, int rowNumber) throws SQLException {
+    private Delivery delivery(ResultSet row, int rowNumber) throws SQLException {
         String stripped = row.getString("stripped");
+        String exchangeId = row.getString("exchange_id");
+        long envelopeSize = row.getLong("envelope_size");
         return new Delivery(
-                row.getString("exchange_id"),
+                exchangeId,
                 ParticipantId.of(row.getString("recipient")),
                 row.getString("message_id"),
-                row.getBytes("envelope"),
+                envelopeSize == 0 ? Delivery.NO_ENVELOPE : new StoredEnvelope(jdbc, exchangeId, envelopeSize),
                 row.getString("envelope_sha256"),
                 row.getString("format"),
                 stripped.isEmpty() ? List.of() : Arrays.asList(stripped.split(",")),
@@ -201,6 +253,63 @@ class JdbcDeliveryStore implements DeliveryStore {
                 row.getObject("budget_since", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(row.getString("last_error")),
                 Optional.ofNullable(row.getBytes("partner_receipt")));
+    }
+
+    /** The next {@code length} bytes of a stream, for one chunk; closing it leaves the stream open. */
+    private static final class ChunkOf extends FilterInputStream {
+
+        private long left;
+
+        ChunkOf(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left == 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (left == 0) {
+                return -1;
+            }
+            int read = in.read(bytes, offset, (int) Math.min(length, left));
+            if (read > 0) {
+                left -= read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(in.available(), left);
+        }
+
+        @Override
+        public void close() {
+            // The envelope's stream is the caller's to close.
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.pouch.delivery.PartnerTransport;
+import org.pouch.exchange.Content;
 import org.pouch.partners.Participant;
 
 /**
@@ -38,14 +39,17 @@ final class RestPartnerTransport implements PartnerTransport {
     }
 
     @Override
-    public Result send(Participant partner, String idempotencyKey, byte[] envelope) {
+    public Result send(Participant partner, String idempotencyKey, Content envelope) {
         HttpRequest request = HttpRequest.newBuilder(
                         partner.endpoint().orElseThrow().url())
                 .header("Content-Type", PKCS7_MIME)
                 .header("Accept", PKCS7_MIME + ", application/problem+json")
                 .header(IDEMPOTENCY_KEY, idempotencyKey)
                 .timeout(requestTimeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
+                // Read from the spool or the store as it goes out; the length is known, so the request
+                // carries a Content-Length as before rather than being chunked.
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(envelope::openStream), envelope.size()))
                 .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

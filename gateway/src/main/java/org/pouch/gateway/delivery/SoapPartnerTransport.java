@@ -1,12 +1,14 @@
 package org.pouch.gateway.delivery;
 
 import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
-import org.apache.cxf.attachment.ByteDataSource;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -25,6 +26,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.pouch.delivery.PartnerTransport;
+import org.pouch.exchange.Content;
 import org.pouch.gateway.soap.wsdl.PouchExchange;
 import org.pouch.gateway.soap.wsdl.SubmitFault;
 import org.pouch.gateway.soap.wsdl.SubmitRequest;
@@ -55,13 +57,13 @@ final class SoapPartnerTransport implements PartnerTransport, AutoCloseable {
     }
 
     @Override
-    public Result send(Participant partner, String idempotencyKey, byte[] envelope) {
+    public Result send(Participant partner, String idempotencyKey, Content envelope) {
         PouchExchange port =
                 ports.computeIfAbsent(partner.endpoint().orElseThrow().url(), this::port);
         Map<String, Object> request = ((BindingProvider) port).getRequestContext();
         request.put(Message.PROTOCOL_HEADERS, Map.of(RestPartnerTransport.IDEMPOTENCY_KEY, List.of(idempotencyKey)));
         SubmitRequest submit = new SubmitRequest();
-        submit.setEnvelope(new DataHandler(new ByteDataSource(envelope, RestPartnerTransport.PKCS7_MIME)));
+        submit.setEnvelope(new DataHandler(new EnvelopeDataSource(envelope)));
         try {
             SubmitResponse response = port.submit(submit);
             return new Answered(status(port, 200), receipt(response));
@@ -119,5 +121,33 @@ final class SoapPartnerTransport implements PartnerTransport, AutoCloseable {
     @Override
     public void close() {
         bus.shutdown(true);
+    }
+
+    /**
+     * The envelope as the MTOM attachment's source: each read opens a new stream over the spool or the
+     * store, so the attachment is written as it is read. CXF still caches a request it may not chunk (the
+     * conduit sends a Content-Length), in memory up to its threshold and in a temporary file beyond: the
+     * envelope is ciphertext, so that file holds nothing readable.
+     */
+    private record EnvelopeDataSource(Content envelope) implements DataSource {
+        @Override
+        public InputStream getInputStream() {
+            return envelope.openStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("the envelope is read-only");
+        }
+
+        @Override
+        public String getContentType() {
+            return RestPartnerTransport.PKCS7_MIME;
+        }
+
+        @Override
+        public String getName() {
+            return "envelope";
+        }
     }
 }

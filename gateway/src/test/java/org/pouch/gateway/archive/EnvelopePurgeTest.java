@@ -83,13 +83,12 @@ class EnvelopePurgeTest {
                 new byte[] {4});
         database.update(
                 """
-                insert into deliveries (exchange_id, recipient, message_id, envelope, envelope_sha256, format,
-                                        stripped, status, attempts, budget_since, updated_at)
-                values (?, 'IQ-MOI', ?, ?, ?, 'json', '', ?, 1, ?, ?)
+                insert into deliveries (exchange_id, recipient, message_id, envelope_size, envelope_sha256,
+                                        format, stripped, status, attempts, budget_since, updated_at)
+                values (?, 'IQ-MOI', ?, 0, ?, 'json', '', ?, 1, ?, ?)
                 """,
                 exchangeId,
                 exchangeId,
-                new byte[] {5},
                 sha(exchangeId),
                 deliveryStatus,
                 OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC),

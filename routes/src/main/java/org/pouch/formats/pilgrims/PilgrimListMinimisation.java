@@ -15,13 +15,19 @@ public final class PilgrimListMinimisation {
 
     /** The list without the given fields. */
     public static PilgrimList without(PilgrimList list, Set<StrippableField> fields) {
-        Group g = list.group();
+        return new PilgrimList(
+                without(list.group(), fields),
+                list.pilgrims().stream().map(p -> without(p, fields)).toList());
+    }
+
+    /** The group without the given fields: what a list streamed a pilgrim at a time strips from its group. */
+    static Group without(Group g, Set<StrippableField> fields) {
         GroupLeader l = g.leader();
         GroupLeader leader = new GroupLeader(
                 l.name(),
                 fields.contains(StrippableField.GROUP_LEADER_NAME_NATIVE) ? null : l.nameNative(),
                 fields.contains(StrippableField.GROUP_LEADER_PHONE) ? null : l.phone());
-        Group group = new Group(
+        return new Group(
                 g.reference(),
                 g.organiser(),
                 leader,
@@ -29,11 +35,10 @@ public final class PilgrimListMinimisation {
                 g.arrival(),
                 g.departure(),
                 g.permittedStayDays());
-        return new PilgrimList(
-                group, list.pilgrims().stream().map(p -> without(p, fields)).toList());
     }
 
-    private static Pilgrim without(Pilgrim p, Set<StrippableField> fields) {
+    /** One pilgrim without the given fields. */
+    static Pilgrim without(Pilgrim p, Set<StrippableField> fields) {
         return new Pilgrim(
                 p.surname(),
                 p.givenNames(),
@@ -53,11 +58,20 @@ public final class PilgrimListMinimisation {
      * @throws IllegalArgumentException when a path is not one of the {@link StrippableField}s
      */
     public static PilgrimList withoutPaths(PilgrimList list, Collection<String> paths) {
+        return without(list, fields(paths));
+    }
+
+    /**
+     * The fields at the given paths.
+     *
+     * @throws IllegalArgumentException when a path is not one of the {@link StrippableField}s
+     */
+    static Set<StrippableField> fields(Collection<String> paths) {
         Set<StrippableField> fields = EnumSet.noneOf(StrippableField.class);
         for (String path : paths) {
             fields.add(StrippableField.byPath(path)
                     .orElseThrow(() -> new IllegalArgumentException("not a field that can be stripped: " + path)));
         }
-        return without(list, fields);
+        return fields;
     }
 }

@@ -18,6 +18,7 @@ import org.pouch.formats.JsonForm;
 import org.pouch.formats.JsonInput;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.RuleViolation;
+import org.pouch.formats.StreamingJsonTransform;
 import tools.jackson.core.JacksonException;
 
 /** {@code pilgrim-list} version 1.0: JSON, XML and CSV in and out. */
@@ -111,6 +112,14 @@ public final class PilgrimListType implements MessageType<PilgrimList> {
     @Override
     public PilgrimList minimise(PilgrimList list, Set<String> paths) {
         return PilgrimListMinimisation.withoutPaths(list, paths);
+    }
+
+    /** The canonical JSON form delivered as itself: the large case, a pilgrim at a time. */
+    @Override
+    public Optional<StreamingJsonTransform> streamingTransform(PayloadType from, PayloadType to) {
+        return from == PayloadType.JSON && to == PayloadType.JSON
+                ? Optional.of(PilgrimListJsonStream::write)
+                : Optional.empty();
     }
 
     @Override
