@@ -16,6 +16,7 @@ import org.pouch.envelope.EnvelopeSealer;
 import org.pouch.envelope.ReceiptVerifier;
 import org.pouch.exchange.MessageHeaders;
 import org.pouch.intake.ExchangeLedger;
+import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
 import org.pouch.partners.ParticipantDirectory;
 
@@ -53,6 +54,7 @@ public final class DeliveryRoutes extends EndpointRouteBuilder {
     public DeliveryRoutes(
             DeliverySettings settings,
             ExchangeLedger ledger,
+            ExchangesBeingRecorded beingRecorded,
             ParticipantDirectory directory,
             DeliveryStore store,
             EnvelopeOpener opener,
@@ -68,7 +70,7 @@ public final class DeliveryRoutes extends EndpointRouteBuilder {
             Clock clock) {
         PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, audit, clock);
         SendStep send = new SendStep(settings, transports, breakers, receipts, store, audit, clock);
-        this.step = new DeliveryStep(settings, ledger, directory, store, prepare, send, audit, clock);
+        this.step = new DeliveryStep(settings, ledger, beingRecorded, directory, store, prepare, send, audit, clock);
         this.queue = queue;
         this.requeue = requeue;
         this.deadLetterQueue = deadLetterQueue;

@@ -13,6 +13,7 @@ import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.RejectedException;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangeLedger;
+import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
 import org.pouch.partners.Participant;
 import org.pouch.partners.ParticipantDirectory;
@@ -20,12 +21,14 @@ import org.pouch.partners.ParticipantDirectory;
 /**
  * Step {@code delivery}: what one queue message means. The ledger is the authority: an id it does not
  * hold is waited for a bounded time (the intake queues before it records), then dropped as an orphan.
- * A delivery that is settled already ignores the message; a pending one is prepared once and attempted.
+ * An id the intake of this process is still recording is waited for however long that takes. A delivery
+ * that is settled already ignores the message; a pending one is prepared once and attempted.
  */
 final class DeliveryStep {
 
     private final DeliverySettings settings;
     private final ExchangeLedger ledger;
+    private final ExchangesBeingRecorded beingRecorded;
     private final ParticipantDirectory directory;
     private final DeliveryStore store;
     private final PrepareStep prepare;
@@ -36,6 +39,7 @@ final class DeliveryStep {
     DeliveryStep(
             DeliverySettings settings,
             ExchangeLedger ledger,
+            ExchangesBeingRecorded beingRecorded,
             ParticipantDirectory directory,
             DeliveryStore store,
             PrepareStep prepare,
@@ -44,6 +48,7 @@ final class DeliveryStep {
             Clock clock) {
         this.settings = settings;
         this.ledger = ledger;
+        this.beingRecorded = beingRecorded;
         this.directory = directory;
         this.store = store;
         this.prepare = prepare;
@@ -118,7 +123,10 @@ final class DeliveryStep {
 
     private DeliveryDecision orphan(DeliveryRequest request) {
         Instant now = clock.instant();
-        if (Duration.between(request.queuedAt(), now).compareTo(settings.orphanGrace()) < 0) {
+        // Still being recorded here, or recorded just after the lookup that missed it: not an orphan.
+        if (Duration.between(request.queuedAt(), now).compareTo(settings.orphanGrace()) < 0
+                || beingRecorded.contains(request.exchangeId())
+                || ledger.findByExchangeId(request.exchangeId()).isPresent()) {
             return new DeliveryDecision.Retry(now.plus(settings.orphanRecheck()), 0);
         }
         audit.append(new AuditEvent(

@@ -65,6 +65,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
     private final AcceptStep accept;
     private final RejectionStep rejection;
     private final EndpointProducerBuilder deliveryQueue;
+    private final ExchangesBeingRecorded beingRecorded;
 
     /**
      * @param deliveryQueue where accepted exchange ids are queued for delivery; a persistent JMS queue
@@ -72,6 +73,8 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
      * @param overstay what the gateway remembers of pilgrim lists and movements: the guard checks movements
      *     against it, the accept step records into it
      * @param transaction runs the accept step's ledger row and overstay facts in one transaction
+     * @param beingRecorded where the accept step lists an exchange from queueing until the intake is done
+     *     with it, so that delivery does not take it for an orphan meanwhile
      */
     public IntakeRoutes(
             IntakeSettings settings,
@@ -83,6 +86,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
             EndpointProducerBuilder deliveryQueue,
             OverstayRecords overstay,
             OneTransaction transaction,
+            ExchangesBeingRecorded beingRecorded,
             Clock clock) {
         OverstayFacts overstayFacts = new OverstayFacts(overstay);
         this.receive = new ReceiveStep(directory, audit, clock);
@@ -91,6 +95,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
         this.accept = new AcceptStep(settings, receipts, ledger, audit, clock, overstayFacts, transaction);
         this.rejection = new RejectionStep(directory, audit, clock);
         this.deliveryQueue = deliveryQueue;
+        this.beingRecorded = beingRecorded;
     }
 
     /** Records a refusal an edge made on its own, the way the intake records its rejections. */
@@ -135,21 +140,33 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
                 .setProperty(GUARDED, body())
                 .process(this::queueForDelivery)
                 .to(ExchangePattern.InOnly, deliveryQueue)
-                .process(e -> e.getMessage().setBody(accept.record(
-                        e.getProperty(ACCEPT, AcceptedExchange.class), e.getProperty(GUARDED, GuardDecision.Fresh.class))));
+                .process(this::record);
         // spotless:on
     }
 
     private void queueForDelivery(Exchange e) {
         AcceptedExchange accepted = accept.prepare(e.getMessage().getBody(GuardDecision.Fresh.class));
         e.setProperty(ACCEPT, accepted);
+        beingRecorded.started(accepted.exchangeId());
         e.getMessage().setHeader(MessageHeaders.EXCHANGE_ID, accepted.exchangeId());
         e.getMessage().setHeader(MessageHeaders.RECIPIENT, accepted.recipient().value());
         e.getMessage().setHeader(MessageHeaders.MESSAGE_TYPE, accepted.messageType());
         e.getMessage().setBody(accepted.exchangeId());
     }
 
+    private void record(Exchange e) {
+        AcceptedExchange accepted = e.getProperty(ACCEPT, AcceptedExchange.class);
+        try {
+            e.getMessage().setBody(accept.record(accepted, e.getProperty(GUARDED, GuardDecision.Fresh.class)));
+        } finally {
+            beingRecorded.finished(accepted.exchangeId());
+        }
+    }
+
     private void rejected(Exchange e) {
+        // Queueing failed after the exchange was listed: it will not be recorded.
+        Optional.ofNullable(e.getProperty(ACCEPT, AcceptedExchange.class))
+                .ifPresent(queued -> beingRecorded.finished(queued.exchangeId()));
         Throwable failure = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String step = Optional.ofNullable(e.getProperty(STEP, String.class)).orElse(INTAKE);
         e.getMessage()

@@ -41,6 +41,7 @@ import org.pouch.exchange.Receipt;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.catalog.MessageTypes;
 import org.pouch.intake.AcceptedExchange;
+import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
 import org.pouch.partners.ParticipantDirectory;
 import org.pouch.testing.InMemoryAuditTrail;
@@ -60,6 +61,7 @@ class DeliveryStepTest {
     private static final Set<String> STRIPPED_FOR_IQ = Set.of("pilgrims[*].nationalId", "group.leader.phone");
 
     private final InMemoryLedger ledger = new InMemoryLedger();
+    private final ExchangesBeingRecorded beingRecorded = new ExchangesBeingRecorded();
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final ParticipantDirectory directory = TestDirectory.demo(URI.create("https://localhost:1"));
@@ -97,7 +99,7 @@ class DeliveryStepTest {
                 IQ_MOI,
                 Map.of("pilgrim-list", STRIPPED_FOR_IQ)));
         PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, audit, CLOCK);
-        this.step = new DeliveryStep(settings, ledger, directory, store, prepare, send, audit, CLOCK);
+        this.step = new DeliveryStep(settings, ledger, beingRecorded, directory, store, prepare, send, audit, CLOCK);
     }
 
     @Test
@@ -236,6 +238,27 @@ class DeliveryStepTest {
     }
 
     @Test
+    void anIdTheIntakeIsStillRecordingIsWaitedForPastTheGraceThenDelivered() {
+        AcceptedExchange exchange = queuedNotYetRecorded(TestDocuments.json(PK_MOI, IQ_MOI));
+        beingRecorded.started(exchange.exchangeId());
+        Instant queuedLongAgo = CLOCK.instant().minusSeconds(31);
+
+        DeliveryDecision whileRecording =
+                step.deliver(new DeliveryRequest(exchange.exchangeId(), queuedLongAgo, Optional.empty()));
+        ledger.record(exchange);
+        beingRecorded.finished(exchange.exchangeId());
+        DeliveryDecision recorded =
+                step.deliver(new DeliveryRequest(exchange.exchangeId(), queuedLongAgo, Optional.empty()));
+
+        assertThat(whileRecording).isInstanceOf(DeliveryDecision.Retry.class);
+        assertThat(recorded).isInstanceOf(DeliveryDecision.Done.class);
+        assertThat(audit.forExchange(exchange.exchangeId()))
+                .extracting(AuditEvent::type)
+                .doesNotContain(AuditEventType.ORPHAN_DROPPED)
+                .contains(AuditEventType.DELIVERED);
+    }
+
+    @Test
     void aDuplicateMessageOrReplayOfASettledDeliveryChangesNothing() {
         AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
         deliver(exchange);
@@ -272,9 +295,15 @@ class DeliveryStepTest {
     }
 
     private AcceptedExchange accepted(ExchangeDocument document) {
+        AcceptedExchange exchange = queuedNotYetRecorded(document);
+        ledger.record(exchange);
+        return exchange;
+    }
+
+    private static AcceptedExchange queuedNotYetRecorded(ExchangeDocument document) {
         byte[] envelope = new EnvelopeSealer(() -> PKI.signing(document.header().from(), KeySuite.EC_P256), CLOCK)
                 .seal(document, PKI.encryption(GATEWAY, KeySuite.EC_P256).certificate());
-        AcceptedExchange exchange = new AcceptedExchange(
+        return new AcceptedExchange(
                 UUID.randomUUID().toString(),
                 document.header().messageId(),
                 document.header().from(),
@@ -284,8 +313,6 @@ class DeliveryStepTest {
                 CLOCK.instant(),
                 Content.inMemory(envelope),
                 new byte[] {0});
-        ledger.record(exchange);
-        return exchange;
     }
 
     private void deliverFailing(AcceptedExchange exchange) {

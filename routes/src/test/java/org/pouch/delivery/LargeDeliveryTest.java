@@ -36,6 +36,7 @@ import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.Payload;
 import org.pouch.formats.JsonInput;
 import org.pouch.intake.AcceptedExchange;
+import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
 import org.pouch.partners.ParticipantDirectory;
 import org.pouch.spool.Spool;
@@ -99,7 +100,8 @@ class LargeDeliveryTest {
                 minimisation,
                 audit,
                 CLOCK);
-        DeliveryStep step = new DeliveryStep(settings, ledger, directory, store, prepare, send, audit, CLOCK);
+        DeliveryStep step = new DeliveryStep(
+                settings, ledger, new ExchangesBeingRecorded(), directory, store, prepare, send, audit, CLOCK);
         AcceptedExchange exchange = accepted(ledger, largeList());
 
         DeliveryDecision decision =
@@ -172,7 +174,7 @@ class LargeDeliveryTest {
                 "pilgrim-list",
                 "0".repeat(64),
                 CLOCK.instant(),
-                envelope,
+                Content.inMemory(envelope),
                 new byte[] {0});
         ledger.record(exchange);
         return exchange;

@@ -61,6 +61,7 @@ class IntakeRoutesTest {
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemoryOverstayRecords overstay = new InMemoryOverstayRecords();
+    private final ExchangesBeingRecorded beingRecorded = new ExchangesBeingRecorded();
     private CamelContext camel;
     private Intake intake;
     private ConsumerTemplate queue;
@@ -79,6 +80,7 @@ class IntakeRoutesTest {
                 StaticEndpointBuilders.seda("delivery").size(100),
                 overstay,
                 OneTransaction.none(),
+                beingRecorded,
                 clock);
         camel.addRoutes(routes);
         camel.start();
@@ -147,6 +149,9 @@ class IntakeRoutesTest {
         assertThat(audit.forExchange(accepted.exchangeId()))
                 .singleElement()
                 .satisfies(event -> assertThat(event.step()).isEqualTo(IntakeRoutes.ACCEPT));
+        assertThat(beingRecorded.contains(accepted.exchangeId()))
+                .as("listed for delivery only while the intake records it")
+                .isFalse();
     }
 
     private org.pouch.envelope.SenderDirectory directoryWithGateway() {

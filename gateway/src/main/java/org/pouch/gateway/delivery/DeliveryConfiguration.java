@@ -28,6 +28,7 @@ import org.pouch.gateway.broker.Queues;
 import org.pouch.gateway.directory.DirectoryProperties;
 import org.pouch.gateway.pki.PartnerTlsCredential;
 import org.pouch.intake.ExchangeLedger;
+import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
 import org.pouch.partners.ParticipantDirectory;
 import org.springframework.context.annotation.Bean;
@@ -110,6 +111,7 @@ public class DeliveryConfiguration {
             DeliverySettings settings,
             DeliveryProperties properties,
             ExchangeLedger ledger,
+            ExchangesBeingRecorded beingRecorded,
             ParticipantDirectory directory,
             DeliveryStore store,
             EnvelopeOpener opener,
@@ -129,6 +131,7 @@ public class DeliveryConfiguration {
         return new DeliveryRoutes(
                 settings,
                 ledger,
+                beingRecorded,
                 directory,
                 store,
                 opener,

@@ -14,6 +14,7 @@ import org.pouch.gateway.PouchProperties;
 import org.pouch.gateway.broker.Queues;
 import org.pouch.intake.CamelIntake;
 import org.pouch.intake.ExchangeLedger;
+import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.intake.Intake;
 import org.pouch.intake.IntakeRoutes;
 import org.pouch.intake.IntakeSettings;
@@ -57,6 +58,7 @@ public class IntakeConfiguration {
             ReceiptSigner receipts,
             OverstayRecords overstay,
             TransactionTemplate transactions,
+            ExchangesBeingRecorded beingRecorded,
             Clock clock) {
         return new IntakeRoutes(
                 new IntakeSettings(properties.participantId(), properties.createdAtWindow()),
@@ -68,7 +70,14 @@ public class IntakeConfiguration {
                 StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY),
                 overstay,
                 work -> transactions.executeWithoutResult(status -> work.run()),
+                beingRecorded,
                 clock);
+    }
+
+    /** Shared with delivery, which waits for an exchange still listed here instead of dropping it. */
+    @Bean
+    ExchangesBeingRecorded exchangesBeingRecorded() {
+        return new ExchangesBeingRecorded();
     }
 
     @Bean
