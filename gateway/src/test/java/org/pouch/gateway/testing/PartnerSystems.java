@@ -195,7 +195,11 @@ public final class PartnerSystems {
             String path = serveEvent.getRequest().getUrl();
             ParticipantId partner = ParticipantId.of(path.split("/")[1].toUpperCase(Locale.ROOT));
             byte[] envelope = envelopeOf(serveEvent.getRequest());
-            Header header = open(partner, envelope).document().header();
+            Header header;
+            // A large document is spooled to a temporary file while open.
+            try (OpenedMessage opened = open(partner, envelope)) {
+                header = opened.document().header();
+            }
             TestPki pki = TestPki.shared();
             byte[] receipt = new ReceiptSigner(() -> pki.signing(partner, KeySuite.EC_P256), Clock.systemUTC())
                     .sign(new Receipt(
