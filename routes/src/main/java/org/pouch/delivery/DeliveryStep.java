@@ -21,7 +21,8 @@ import org.pouch.partners.ParticipantDirectory;
 /**
  * Step {@code delivery}: what one queue message means. The ledger is the authority: an id it does not
  * hold is waited for a bounded time (the intake queues before it records), then dropped as an orphan.
- * An id the intake of this process is still recording is waited for however long that takes. A delivery
+ * An id the intake of this process is still recording is waited for (here, up to the recheck interval,
+ * then again from the queue) however long that takes. A delivery
  * that is settled already ignores the message; a pending one is prepared once and attempted.
  */
 final class DeliveryStep {
@@ -59,6 +60,12 @@ final class DeliveryStep {
 
     DeliveryDecision deliver(DeliveryRequest request) {
         Optional<AcceptedExchange> accepted = ledger.findByExchangeId(request.exchangeId());
+        if (accepted.isEmpty()
+                && beingRecorded.contains(request.exchangeId())
+                && beingRecorded.awaitFinished(request.exchangeId(), settings.orphanRecheck())) {
+            // Usually milliseconds: cheaper than putting the id back on the queue for a later look.
+            accepted = ledger.findByExchangeId(request.exchangeId());
+        }
         if (accepted.isEmpty()) {
             return orphan(request);
         }

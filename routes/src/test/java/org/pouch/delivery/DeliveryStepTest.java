@@ -1,6 +1,7 @@
 package org.pouch.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pouch.testing.TestPki.BE_IBZ;
 import static org.pouch.testing.TestPki.GATEWAY;
 import static org.pouch.testing.TestPki.IQ_MOI;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
@@ -73,7 +77,7 @@ class DeliveryStepTest {
             Map.of(),
             new BreakerPolicy(50, 4, 4, Duration.ofMinutes(1)),
             Duration.ofSeconds(30),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(3));
     private final DeliveryStep step;
 
     DeliveryStepTest() {
@@ -256,6 +260,23 @@ class DeliveryStepTest {
                 .extracting(AuditEvent::type)
                 .doesNotContain(AuditEventType.ORPHAN_DROPPED)
                 .contains(AuditEventType.DELIVERED);
+    }
+
+    @Test
+    void anIdTheIntakeFinishesRecordingMeanwhileIsDeliveredInTheSamePass() throws Exception {
+        AcceptedExchange exchange = queuedNotYetRecorded(TestDocuments.json(PK_MOI, IQ_MOI));
+        beingRecorded.started(exchange.exchangeId());
+        CompletableFuture<DeliveryDecision> delivering = CompletableFuture.supplyAsync(
+                () -> step.deliver(new DeliveryRequest(exchange.exchangeId(), CLOCK.instant(), Optional.empty())));
+        assertThatThrownBy(() -> delivering.get(300, TimeUnit.MILLISECONDS))
+                .as("waiting for the intake, not put back on the queue")
+                .isInstanceOf(TimeoutException.class);
+
+        ledger.record(exchange);
+        beingRecorded.finished(exchange.exchangeId());
+
+        assertThat(delivering.get(30, TimeUnit.SECONDS)).isInstanceOf(DeliveryDecision.Done.class);
+        assertThat(calls).hasValue(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pouch.exchange.RejectionReason;
 import org.pouch.gateway.PouchProperties;
@@ -31,6 +32,12 @@ import org.springframework.util.unit.DataSize;
 class RestIntakeControllerTest {
 
     private final RecordingIntake intake = new RecordingIntake();
+
+    @AfterEach
+    void deleteTheCopies() {
+        intake.reset();
+    }
+
     private final RestIntakeController controller = new RestIntakeController(
             intake,
             new RejectionProblems(),

@@ -38,7 +38,8 @@ public final class RecordingIntake implements Intake {
 
     @Override
     public IntakeOutcome submit(Submission submission) {
-        // A copy in memory: the edge deletes its spool once the intake has answered.
+        // A copy (spooled past 1 MiB, like the edge's): the edge deletes its spool once the intake has
+        // answered; reset() deletes the copies.
         submissions.add(Submission.of(bytes(submission), submission.channel(), submission.tlsClientCertificate()));
         return answer.apply(submission);
     }
@@ -64,6 +65,7 @@ public final class RecordingIntake implements Intake {
     }
 
     public void reset() {
+        submissions.forEach(Submission::close);
         submissions.clear();
         refusals.clear();
         answer = ACCEPT;
