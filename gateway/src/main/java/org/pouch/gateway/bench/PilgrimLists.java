@@ -18,12 +18,12 @@ import org.pouch.formats.pilgrims.Sex;
  * Pilgrim lists of a requested size that pass the guard: written by the type's own codec, so the schema
  * and the business rules hold (unique passport numbers, CNICs, dates in order), not random bytes.
  *
- * <p>The schema allows at most {@value #MAX_PILGRIMS} pilgrims and 200 characters per name; past about
- * 300 KB the lists grow by longer names, and the largest list the schema allows is about 1.1 MB.
+ * <p>The schema allows at most {@value #MAX_PILGRIMS} pilgrims (about 250 bytes each here) and 200
+ * characters per name: a list grows by its number of pilgrims up to about 60 MB, then by longer names.
  */
 final class PilgrimLists {
 
-    static final int MAX_PILGRIMS = 1000;
+    static final int MAX_PILGRIMS = 250_000;
     private static final int MAX_TEXT = 200;
     private static final PilgrimListType TYPE = new PilgrimListType();
     private static final LocalDate ARRIVAL = LocalDate.of(2027, 2, 14);
