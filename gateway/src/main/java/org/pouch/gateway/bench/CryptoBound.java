@@ -63,10 +63,12 @@ final class CryptoBound {
 
     /** One message's cryptography, as the gateway does it. */
     void process(byte[] envelope, int index) {
-        OpenedMessage opened = opener.open(envelope);
-        Header header = opened.document().header();
-        receiptSigner.sign(receipt(BenchPki.GATEWAY, header.messageId(), opened.envelopeSha256Hex()));
-        sealer.seal(opened.document(), recipient);
+        // A large document is spooled to a temporary file while open.
+        try (OpenedMessage opened = opener.open(envelope)) {
+            Header header = opened.document().header();
+            receiptSigner.sign(receipt(BenchPki.GATEWAY, header.messageId(), opened.envelopeSha256Hex()));
+            sealer.seal(opened.document(), recipient);
+        }
         partnerReceipts.verify(signedByPartner.get(index % signedByPartner.size()));
     }
 

@@ -120,14 +120,20 @@ final class Sink implements AutoCloseable {
                 exchange.getResponseBody().write(problem);
                 return;
             }
-            Header header = opened.document().header();
+            Header header;
+            String envelopeSha256;
+            // A large document is spooled to a temporary file while open; the header is all the sink needs.
+            try (opened) {
+                header = opened.document().header();
+                envelopeSha256 = opened.envelopeSha256Hex();
+            }
             byte[] receipt = receipts.sign(new Receipt(
                     BenchPki.RECIPIENT,
                     UUID.randomUUID().toString(),
                     header.messageId(),
                     header.from(),
                     header.to(),
-                    opened.envelopeSha256Hex().toLowerCase(Locale.ROOT),
+                    envelopeSha256.toLowerCase(Locale.ROOT),
                     BenchPki.clock().instant(),
                     Receipt.Status.ACCEPTED));
             String submitted = submittedMessageId(header);
