@@ -23,13 +23,10 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
 
-    /** The in-VM id of the gateway's own broker. */
-    static final int IN_VM_ID = 0;
-
     @Bean(initMethod = "start", destroyMethod = "stop")
     @Conditional(EmbeddedWanted.class)
     EmbeddedBroker embeddedBroker(BrokerProperties properties) {
-        return new EmbeddedBroker(properties.dataDirectory(), IN_VM_ID);
+        return new EmbeddedBroker(properties.dataDirectory());
     }
 
     @Bean(name = "connectionFactory")

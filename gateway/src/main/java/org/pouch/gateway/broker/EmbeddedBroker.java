@@ -1,6 +1,7 @@
 package org.pouch.gateway.broker;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -9,6 +10,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 
 /**
  * An ActiveMQ Artemis broker inside the gateway's JVM, reachable only through its in-VM acceptor: no
@@ -17,8 +19,22 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 final class EmbeddedBroker {
 
+    /**
+     * In-VM ids are global to the JVM. Two brokers on one id do not fail: the second one's acceptor does
+     * not start and its clients reach the first broker, whose consumers then take the other's messages.
+     * Tests start a gateway per Spring context in one JVM, so each broker takes an id of its own.
+     */
+    private static final AtomicInteger NEXT_IN_VM_ID = new AtomicInteger();
+
+    private static final String ACCEPTOR = "in-vm";
+
     private final EmbeddedActiveMQ server;
     private final int inVmId;
+
+    /** A broker on the next in-VM id no other broker of this JVM has had. */
+    EmbeddedBroker(Path dataDirectory) {
+        this(dataDirectory, NEXT_IN_VM_ID.getAndIncrement());
+    }
 
     /**
      * @param inVmId the in-VM server id, unique within the JVM; connections reach it as {@code vm://ID}
@@ -44,7 +60,7 @@ final class EmbeddedBroker {
                     // Metrics go through the gateway's own endpoints; MBeans would also clash between
                     // two brokers in one JVM.
                     .setJMXManagementEnabled(false)
-                    .addAcceptorConfiguration("in-vm", "vm://" + inVmId)
+                    .addAcceptorConfiguration(ACCEPTOR, "vm://" + inVmId)
                     .addQueueConfiguration(durableQueue(Queues.DELIVERY))
                     .addQueueConfiguration(durableQueue(Queues.DEAD_LETTER))
                     .addAddressSetting(
@@ -70,8 +86,18 @@ final class EmbeddedBroker {
                 .setDurable(true);
     }
 
+    /**
+     * @throws IllegalStateException if its acceptor did not start (another broker of this JVM holds the
+     *     id): Artemis only logs that, and clients would reach the other broker
+     */
     void start() throws Exception {
         server.start();
+        Acceptor acceptor = server.getActiveMQServer().getRemotingService().getAcceptor(ACCEPTOR);
+        if (acceptor == null || !acceptor.isStarted()) {
+            server.stop();
+            throw new IllegalStateException(
+                    "the embedded broker cannot take in-VM id " + inVmId + ": another broker of this JVM holds it");
+        }
     }
 
     void stop() throws Exception {

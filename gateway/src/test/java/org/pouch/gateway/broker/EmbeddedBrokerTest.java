@@ -1,6 +1,7 @@
 package org.pouch.gateway.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -18,15 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The embedded broker on its own, outside Spring. */
 class EmbeddedBrokerTest {
 
-    /** Not the gateway's 0: the shared gateway test context may be running its broker in this JVM. */
-    private static final int IN_VM_ID = 42;
-
     @TempDir
     Path data;
 
+    @TempDir
+    Path otherData;
+
     @Test
     void aPersistentMessageSurvivesARestartOfTheBroker() throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(data, IN_VM_ID);
+        EmbeddedBroker broker = new EmbeddedBroker(data);
         broker.start();
         try {
             send(broker.connectorUrl(), "accepted exchange");
@@ -34,7 +35,7 @@ class EmbeddedBrokerTest {
             broker.stop();
         }
 
-        EmbeddedBroker restarted = new EmbeddedBroker(data, IN_VM_ID);
+        EmbeddedBroker restarted = new EmbeddedBroker(data);
         restarted.start();
         try {
             Message received = receive(restarted.connectorUrl());
@@ -42,6 +43,45 @@ class EmbeddedBrokerTest {
             assertThat(((TextMessage) received).getText()).isEqualTo("accepted exchange");
         } finally {
             restarted.stop();
+        }
+    }
+
+    /** As the test contexts do: each starts a gateway, broker included, in the one JVM. */
+    @Test
+    void twoBrokersInOneJvmKeepTheirMessagesApart() throws Exception {
+        EmbeddedBroker first = new EmbeddedBroker(data);
+        EmbeddedBroker second = new EmbeddedBroker(otherData);
+        first.start();
+        try {
+            second.start();
+            try {
+                assertThat(second.connectorUrl()).isNotEqualTo(first.connectorUrl());
+                send(first.connectorUrl(), "for the first gateway");
+
+                assertThat(receiveNow(second.connectorUrl())).isNull();
+                assertThat(((TextMessage) receive(first.connectorUrl())).getText())
+                        .isEqualTo("for the first gateway");
+            } finally {
+                second.stop();
+            }
+        } finally {
+            first.stop();
+        }
+    }
+
+    @Test
+    void aBrokerRefusesToStartOnAnInVmIdAnotherBrokerHolds() throws Exception {
+        EmbeddedBroker holder = new EmbeddedBroker(data);
+        holder.start();
+        try {
+            int taken = Integer.parseInt(holder.connectorUrl().substring("vm://".length()));
+            EmbeddedBroker latecomer = new EmbeddedBroker(otherData, taken);
+
+            assertThatIllegalStateException().isThrownBy(latecomer::start).withMessageContaining("in-VM id " + taken);
+            send(holder.connectorUrl(), "still the holder's");
+            assertThat(((TextMessage) receive(holder.connectorUrl())).getText()).isEqualTo("still the holder's");
+        } finally {
+            holder.stop();
         }
     }
 
@@ -62,6 +102,17 @@ class EmbeddedBrokerTest {
                 MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.DELIVERY))) {
             connection.start();
             return consumer.receive(10_000);
+        }
+    }
+
+    /** What the queue holds now: Artemis asks the broker, so an empty answer means an empty queue. */
+    private static Message receiveNow(String url) throws JMSException {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+                Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.DELIVERY))) {
+            connection.start();
+            return consumer.receiveNoWait();
         }
     }
 }
