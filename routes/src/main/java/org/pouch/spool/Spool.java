@@ -18,6 +18,7 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.pouch.exchange.BlockReader;
 import org.pouch.exchange.Content;
 
 /**
@@ -256,50 +257,17 @@ public final class Spool implements Content, AutoCloseable {
     }
 
     /** Reads plaintext from the file a segment at a time, from any offset. */
-    private final class SegmentReader extends InputStream {
+    private final class SegmentReader extends BlockReader {
 
         private final FileChannel channel;
         private final SecretKey key;
         private long segment;
-        private byte[] plain = new byte[0];
-        private int position;
-        private long remaining;
 
-        SegmentReader(FileChannel channel, SecretKey key, long offset, long length) throws IOException {
+        SegmentReader(FileChannel channel, SecretKey key, long offset, long length) {
+            super(offset % SEGMENT_BYTES, length);
             this.channel = channel;
             this.key = key;
             this.segment = offset / SEGMENT_BYTES;
-            this.remaining = length;
-            if (length > 0) {
-                load();
-                position = (int) (offset % SEGMENT_BYTES);
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, bytes.length);
-            if (remaining == 0) {
-                return -1;
-            }
-            if (length == 0) {
-                return 0;
-            }
-            if (position == plain.length) {
-                segment++;
-                load();
-            }
-            int take = (int) Math.min(Math.min(length, plain.length - position), remaining);
-            System.arraycopy(plain, position, bytes, offset, take);
-            position += take;
-            remaining -= take;
-            return take;
         }
 
         @Override
@@ -307,7 +275,8 @@ public final class Spool implements Content, AutoCloseable {
             channel.close();
         }
 
-        private void load() throws IOException {
+        @Override
+        protected byte[] nextBlock() throws IOException {
             if (segment >= segments) {
                 throw new EOFException("the spool ends early");
             }
@@ -324,11 +293,13 @@ public final class Spool implements Content, AutoCloseable {
                 throw new EOFException("the spool file was cut short");
             }
             try {
-                plain = cipher(Cipher.DECRYPT_MODE, key, segment, last).doFinal(stored.array(), 0, stored.position());
+                byte[] plain =
+                        cipher(Cipher.DECRYPT_MODE, key, segment, last).doFinal(stored.array(), 0, stored.position());
+                segment++;
+                return plain;
             } catch (GeneralSecurityException e) {
                 throw new IOException("the spool file was altered", e);
             }
-            position = 0;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.pouch.gateway.delivery;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.pouch.delivery.Delivery;
 import org.pouch.delivery.DeliveryAttempt;
 import org.pouch.delivery.DeliveryStatus;
@@ -121,7 +121,12 @@ class JdbcDeliveryStore implements DeliveryStore {
             long left = envelope.size();
             for (int chunk = 0; left > 0; chunk++) {
                 long length = Math.min(left, CHUNK_BYTES);
-                InputStream part = new ChunkOf(in, length);
+                // Not closed: the chunk's end is not the envelope's.
+                InputStream part = BoundedInputStream.builder()
+                        .setInputStream(in)
+                        .setMaxCount(length)
+                        .setPropagateClose(false)
+                        .get();
                 SqlTypeValue bytes =
                         (statement, index, sqlType, typeName) -> statement.setBinaryStream(index, part, length);
                 jdbc.sql("""
@@ -253,63 +258,6 @@ class JdbcDeliveryStore implements DeliveryStore {
                 row.getObject("budget_since", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(row.getString("last_error")),
                 Optional.ofNullable(row.getBytes("partner_receipt")));
-    }
-
-    /** The next {@code length} bytes of a stream, for one chunk; closing it leaves the stream open. */
-    private static final class ChunkOf extends FilterInputStream {
-
-        private long left;
-
-        ChunkOf(InputStream in, long length) {
-            super(in);
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left == 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            if (left == 0) {
-                return -1;
-            }
-            int read = in.read(bytes, offset, (int) Math.min(length, left));
-            if (read > 0) {
-                left -= read;
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(Math.min(n, left));
-            left -= skipped;
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(in.available(), left);
-        }
-
-        @Override
-        public void close() {
-            // The envelope's stream is the caller's to close.
-        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
+import org.pouch.exchange.BlockReader;
 import org.pouch.exchange.Content;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,7 +33,15 @@ final class StoredEnvelope implements Content {
     @Override
     public InputStream openStream(long offset, long length) {
         Objects.checkFromIndexSize(offset, length, size);
-        return new ChunkReader(offset, length);
+        // Chunks may differ in size (those migrated from before are one each): read from the first.
+        return new BlockReader(offset, length) {
+            private int next;
+
+            @Override
+            protected byte[] nextBlock() throws IOException {
+                return chunk(next++).orElseThrow(() -> new IOException("the stored envelope ends early"));
+            }
+        };
     }
 
     private Optional<byte[]> chunk(int number) {
@@ -41,52 +50,5 @@ final class StoredEnvelope implements Content {
                 .param("chunk", number)
                 .query(byte[].class)
                 .optional();
-    }
-
-    /** Reads the chunks in order; chunks may differ in size (those migrated from before are one each). */
-    private final class ChunkReader extends InputStream {
-
-        private int next;
-        private byte[] chunk = new byte[0];
-        private int position;
-        private long toSkip;
-        private long remaining;
-
-        ChunkReader(long offset, long length) {
-            this.toSkip = offset;
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, bytes.length);
-            if (remaining == 0) {
-                return -1;
-            }
-            if (length == 0) {
-                return 0;
-            }
-            while (position == chunk.length || toSkip > 0) {
-                if (position == chunk.length) {
-                    chunk = chunk(next).orElseThrow(() -> new IOException("the stored envelope ends early"));
-                    next++;
-                    position = 0;
-                }
-                int skipped = (int) Math.min(toSkip, chunk.length - position);
-                position += skipped;
-                toSkip -= skipped;
-            }
-            int take = (int) Math.min(Math.min(length, chunk.length - position), remaining);
-            System.arraycopy(chunk, position, bytes, offset, take);
-            position += take;
-            remaining -= take;
-            return take;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.pouch.exchange.Content;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -54,7 +55,11 @@ final class ArchivedEnvelope implements Content {
                 throw new IOException("the envelope of exchange " + exchangeId + " is no longer archived");
             }
             envelope.skipNBytes(offset);
-            return new Opened(envelope, length, connection, statement, row);
+            InputStream bounded = BoundedInputStream.builder()
+                    .setInputStream(envelope)
+                    .setMaxCount(length)
+                    .get();
+            return new Opened(bounded, connection, statement, row);
         } catch (SQLException | IOException | RuntimeException e) {
             release(connection, statement, row);
             throw new UncheckedIOException(
@@ -84,50 +89,13 @@ final class ArchivedEnvelope implements Content {
         private final Connection connection;
         private final PreparedStatement statement;
         private final ResultSet row;
-        private long remaining;
         private boolean closed;
 
-        Opened(InputStream in, long length, Connection connection, PreparedStatement statement, ResultSet row) {
-            super(in);
-            this.remaining = length;
+        Opened(InputStream bounded, Connection connection, PreparedStatement statement, ResultSet row) {
+            super(bounded);
             this.connection = connection;
             this.statement = statement;
             this.row = row;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int read = in.read(bytes, offset, (int) Math.min(length, remaining));
-            if (read > 0) {
-                remaining -= read;
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(Math.min(n, remaining));
-            remaining -= skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(in.available(), remaining);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
 
         @Override
