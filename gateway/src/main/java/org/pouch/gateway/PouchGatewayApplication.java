@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Pouch gateway: the partner port, the management port, the stores, the broker and the routes.
@@ -19,6 +20,9 @@ import org.springframework.context.annotation.FilterType;
  * <p>The component scan is {@code @SpringBootApplication}'s, except that it leaves out what belongs to
  * the management port's own context (management APIs, their configuration and their error advice), so
  * that none of it is ever served on the partner port.
+ *
+ * <p>Periodic jobs (purges, checkpoints, compaction) run on Spring's scheduler: {@code @Scheduled}, or a
+ * {@code SchedulingConfigurer} where the interval is a typed property.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -34,6 +38,7 @@ import org.springframework.context.annotation.FilterType;
                     pattern = "org\\.pouch\\.gateway\\.access\\.ManagementProblems")
         })
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class PouchGatewayApplication {
 
     public static void main(String[] args) {

@@ -1,26 +1,30 @@
 package org.pouch.gateway.archive;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Runs {@link EnvelopePurge} every {@code pouch.archive.purge-interval}. */
+/** Runs {@link EnvelopePurge} every {@code pouch.archive.purge-interval}, on the gateway's scheduler. */
 @Component
-class PurgeSchedule implements SmartLifecycle {
+class PurgeSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurgeSchedule.class);
 
     private final EnvelopePurge purge;
-    private final long intervalMillis;
-    private ScheduledExecutorService executor;
+    private final Duration interval;
 
     PurgeSchedule(EnvelopePurge purge, ArchiveProperties properties) {
         this.purge = purge;
-        this.intervalMillis = properties.purgeInterval().toMillis();
+        this.interval = properties.purgeInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::purgeNow, interval, interval));
     }
 
     private void purgeNow() {
@@ -32,28 +36,5 @@ class PurgeSchedule implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.warn("envelope purge failed, retrying at the next interval: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "archive-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::purgeNow, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -1,30 +1,33 @@
 package org.pouch.gateway.auditlog;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.pouch.audit.AuditLog;
 import org.pouch.audit.LogDamagedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Signs a checkpoint every interval, when the log grew. Each node of a cluster runs one; two nodes
+ * Signs a checkpoint every interval, when the log grew, on the gateway's scheduler. Each node of a cluster runs one; two nodes
  * signing at once each sign a true statement, so no coordination is needed.
  */
-final class CheckpointSchedule implements SmartLifecycle {
+final class CheckpointSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointSchedule.class);
 
     private final AuditLog log;
     private final Duration interval;
-    private ScheduledExecutorService executor;
 
     CheckpointSchedule(AuditLog log, Duration interval) {
         this.log = log;
         this.interval = interval;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::checkpointNow, interval, interval));
     }
 
     void checkpointNow() {
@@ -37,29 +40,5 @@ final class CheckpointSchedule implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.warn("checkpoint failed, retrying at the next interval: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-checkpoint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(
-                this::checkpointNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -2,17 +2,17 @@ package org.pouch.gateway.embeddeddatabase;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <p>Does nothing for PostgreSQL, an in-memory H2, or an H2 whose background writer runs.
  */
 @Component
-class H2Compaction implements SmartLifecycle {
+class H2Compaction implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 
@@ -39,12 +39,12 @@ class H2Compaction implements SmartLifecycle {
     private static final int MAX_REWRITE_BYTES = 16 * 1024 * 1024;
 
     private final DataSource dataSource;
-    private final long intervalMillis;
-    private ScheduledExecutorService executor;
+    private final Duration interval;
+    private volatile boolean scheduled;
 
     H2Compaction(DataSource dataSource, EmbeddedDatabaseProperties properties) {
         this.dataSource = dataSource;
-        this.intervalMillis = properties.compactInterval().toMillis();
+        this.interval = properties.compactInterval();
     }
 
     /**
@@ -68,8 +68,9 @@ class H2Compaction implements SmartLifecycle {
         store.compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES);
     }
 
+    /** Schedules compaction if the database is an H2 file written at every commit; else nothing. */
     @Override
-    public synchronized void start() {
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
         try (Connection connection = dataSource.getConnection()) {
             if (storeNeedingCompaction(connection).isEmpty()) {
                 return;
@@ -78,12 +79,13 @@ class H2Compaction implements SmartLifecycle {
             LOG.warn("cannot tell whether the database needs compacting, so it will not be: {}", e.toString());
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "h2-compaction");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::compactNow, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        registrar.addFixedDelayTask(new FixedDelayTask(this::compactNow, interval, interval));
+        scheduled = true;
+    }
+
+    /** Whether compaction was scheduled. */
+    boolean scheduled() {
+        return scheduled;
     }
 
     private void compactNow() {
@@ -92,18 +94,5 @@ class H2Compaction implements SmartLifecycle {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("H2 compaction failed, retrying at the next interval: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -1,6 +1,7 @@
 package org.pouch.gateway.keys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -18,6 +19,8 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
  * The gateway's keys as rings: the key store, the live rings (which are the opener's decryption keys and
@@ -48,13 +51,12 @@ public class KeysConfiguration {
     }
 
     /** The live rings; also the opener's {@link org.pouch.envelope.DecryptionKeys}. */
-    @Bean(destroyMethod = "close")
+    @Bean
     LiveKeyRings liveKeyRings(
             JdbcKeyRingStore store,
             KeyCustody custody,
             PouchProperties pouch,
             KeysProperties keys,
-            KeyRingProperties properties,
             ParticipantDirectory directory,
             TrustMaterial trust,
             AuditTrail audit,
@@ -62,8 +64,14 @@ public class KeysConfiguration {
         new KeyRingBootstrap(store, custody, audit, clock).run(pouch.participantId(), keys, directory);
         LiveKeyRings live = new LiveKeyRings(store, custody, pouch.participantId(), directory, trust);
         live.refresh();
-        live.startPolling(properties.refreshInterval());
         return live;
+    }
+
+    /** Picks up, every {@code refresh-interval}, what officers changed through another node. */
+    @Bean
+    SchedulingConfigurer keyRingsRefresh(LiveKeyRings live, KeyRingProperties properties) {
+        Duration interval = properties.refreshInterval();
+        return registrar -> registrar.addFixedDelayTask(new FixedDelayTask(live::refreshOrKeep, interval, interval));
     }
 
     /**

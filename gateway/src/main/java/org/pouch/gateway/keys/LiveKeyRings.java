@@ -1,15 +1,11 @@
 package org.pouch.gateway.keys;
 
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.pouch.certificates.Credential;
 import org.pouch.certificates.TrustMaterial;
 import org.pouch.envelope.DecryptionKeys;
@@ -32,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * a restart; the node that made a change reloads at once. A reload that fails (a key missing from the key
  * store, a database outage) leaves the previous state in force and is retried at the next poll.
  */
-final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
+final class LiveKeyRings implements DecryptionKeys {
 
     private static final Logger log = LoggerFactory.getLogger(LiveKeyRings.class);
 
@@ -44,7 +40,6 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
     private final ParticipantId gateway;
     private final ParticipantDirectory directory;
     private final TrustMaterial trust;
-    private final ScheduledExecutorService poller;
     private volatile Snapshot snapshot;
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -59,26 +54,15 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
         this.gateway = gateway;
         this.directory = directory;
         this.trust = trust;
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "key-rings-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
-    /** Starts polling for changes made on other nodes. */
-    void startPolling(Duration interval) {
-        poller.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        refresh();
-                    } catch (RuntimeException e) {
-                        log.warn("Key rings not refreshed, the previous ones stay in force: {}", e.toString());
-                    }
-                },
-                interval.toMillis(),
-                interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+    /** As {@link #refresh}, run on a schedule for changes made on other nodes: a failure keeps the rings. */
+    void refreshOrKeep() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Key rings not refreshed, the previous ones stay in force: {}", e.toString());
+        }
     }
 
     /** Reloads the rings if they changed since the last load. */
@@ -216,10 +200,5 @@ final class LiveKeyRings implements DecryptionKeys, AutoCloseable {
                     participant.legacyEncryption()));
         }
         directory.replaceParticipants(updated);
-    }
-
-    @Override
-    public void close() {
-        poller.shutdownNow();
     }
 }

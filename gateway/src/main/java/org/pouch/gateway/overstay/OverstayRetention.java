@@ -11,7 +11,6 @@ import org.pouch.gateway.PouchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -20,7 +19,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * movements, and the purge is audited with what it removed (counts, never names).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class OverstayRetention {
 
     static final String PURGE_STEP = "overstay.purge";
