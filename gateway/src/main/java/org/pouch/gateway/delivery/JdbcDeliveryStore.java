@@ -1,8 +1,5 @@
 package org.pouch.gateway.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,15 +9,13 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.pouch.delivery.Delivery;
 import org.pouch.delivery.DeliveryAttempt;
 import org.pouch.delivery.DeliveryStatus;
 import org.pouch.delivery.DeliveryStore;
-import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
+import org.pouch.gateway.chunks.ChunkTable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,15 +33,14 @@ class JdbcDeliveryStore implements DeliveryStore {
               from deliveries
             """;
 
-    /** Envelopes are stored in chunks of this size: what one statement holds in memory. */
-    static final int CHUNK_BYTES = 1024 * 1024;
-
     private final JdbcClient jdbc;
+    private final ChunkTable envelopes;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     JdbcDeliveryStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.envelopes = new ChunkTable(jdbc, "delivery_envelope_chunks");
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -87,7 +81,7 @@ class JdbcDeliveryStore implements DeliveryStore {
                         .param("budgetSince", utc(delivery.budgetSince()))
                         .param("now", utc(clock.instant()))
                         .update();
-                writeChunks(delivery.exchangeId(), delivery.envelope());
+                envelopes.write(delivery.exchangeId(), delivery.envelope());
             });
             return delivery;
         } catch (DuplicateKeyException e) {
@@ -108,40 +102,11 @@ class JdbcDeliveryStore implements DeliveryStore {
                         .param("now", utc(clock.instant()))
                         .update();
                 if (replaced == 1) {
-                    writeChunks(delivery.exchangeId(), delivery.envelope());
+                    envelopes.write(delivery.exchangeId(), delivery.envelope());
                 }
             });
         }
         return find(delivery.exchangeId()).orElseThrow();
-    }
-
-    /** Streams the envelope into chunks: each chunk goes from the stream to the driver, never whole here. */
-    private void writeChunks(String exchangeId, Content envelope) {
-        try (InputStream in = envelope.openStream()) {
-            long left = envelope.size();
-            for (int chunk = 0; left > 0; chunk++) {
-                long length = Math.min(left, CHUNK_BYTES);
-                // Not closed: the chunk's end is not the envelope's.
-                InputStream part = BoundedInputStream.builder()
-                        .setInputStream(in)
-                        .setMaxCount(length)
-                        .setPropagateClose(false)
-                        .get();
-                SqlTypeValue bytes =
-                        (statement, index, sqlType, typeName) -> statement.setBinaryStream(index, part, length);
-                jdbc.sql("""
-                                insert into delivery_envelope_chunks (exchange_id, chunk, bytes)
-                                values (:exchangeId, :chunk, :bytes)
-                                """)
-                        .param("exchangeId", exchangeId)
-                        .param("chunk", chunk)
-                        .param("bytes", bytes)
-                        .update();
-                left -= length;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the prepared envelope", e);
-        }
     }
 
     @Override
@@ -249,7 +214,7 @@ class JdbcDeliveryStore implements DeliveryStore {
                 exchangeId,
                 ParticipantId.of(row.getString("recipient")),
                 row.getString("message_id"),
-                envelopeSize == 0 ? Delivery.NO_ENVELOPE : new StoredEnvelope(jdbc, exchangeId, envelopeSize),
+                envelopeSize == 0 ? Delivery.NO_ENVELOPE : envelopes.read(exchangeId, envelopeSize),
                 row.getString("envelope_sha256"),
                 row.getString("format"),
                 stripped.isEmpty() ? List.of() : Arrays.asList(stripped.split(",")),
