@@ -52,7 +52,7 @@ public class EnvelopePurge {
         List<Due> due = jdbc.sql("""
                         select exchange_id, message_id, sender, recipient, message_type, envelope_sha256
                           from exchanges
-                         where accepted_at < :cutoff and envelope is not null
+                         where accepted_at < :cutoff and envelope_purged_at is null
                            and exists (select 1 from deliveries d
                                         where d.exchange_id = exchanges.exchange_id and d.status = 'DELIVERED')
                          order by accepted_at
@@ -68,10 +68,14 @@ public class EnvelopePurge {
                 .list();
         int purged = 0;
         for (Due exchange : due) {
+            // The chunks first: should the update below not happen, the next run finds the envelope due again.
+            jdbc.sql("delete from exchange_envelope_chunks where exchange_id = :exchangeId")
+                    .param("exchangeId", exchange.exchangeId())
+                    .update();
             // Conditional, so that two nodes purging at once purge (and audit) each envelope once.
             int updated = jdbc.sql("""
-                            update exchanges set envelope = null, envelope_purged_at = :now
-                             where exchange_id = :exchangeId and envelope is not null
+                            update exchanges set envelope_size = 0, envelope_purged_at = :now
+                             where exchange_id = :exchangeId and envelope_purged_at is null
                             """)
                     .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                     .param("exchangeId", exchange.exchangeId())

@@ -1,43 +1,47 @@
 package org.pouch.gateway.ledger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.pouch.exchange.ParticipantId;
+import org.pouch.gateway.chunks.ChunkTable;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangeLedger;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Component;
 
-/** The exchange ledger in the {@code exchanges} table; writes join the caller's transaction. */
+/**
+ * The exchange ledger in the {@code exchanges} table, each archived envelope in 1 MiB chunks of its own
+ * ({@code exchange_envelope_chunks}); writes join the caller's transaction. Finding an exchange reads no
+ * envelope: its envelope is read a chunk at a time when a stream of it is read. An envelope purged past its
+ * retention period has no bytes.
+ */
 @Component
 class JdbcExchangeLedger implements ExchangeLedger {
 
     /** The unique constraint on (sender, message_id), as the migration names it. */
     static final String SENDER_MESSAGE_ID_CONSTRAINT = "exchanges_sender_message_id_unique";
 
-    private final JdbcClient jdbc;
-    private final DataSource dataSource;
+    /** Where the archived envelopes are kept, in chunks (migration 8). */
+    static final String ENVELOPE_CHUNKS = "exchange_envelope_chunks";
 
-    JdbcExchangeLedger(JdbcClient jdbc, DataSource dataSource) {
+    private final JdbcClient jdbc;
+    private final ChunkTable envelopes;
+
+    JdbcExchangeLedger(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.envelopes = new ChunkTable(jdbc, ENVELOPE_CHUNKS);
     }
 
     @Override
     public Optional<AcceptedExchange> findByMessageId(ParticipantId sender, String messageId) {
         return jdbc.sql("""
                         select exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
-                               accepted_at, coalesce(octet_length(envelope), 0) as envelope_size, receipt
+                               accepted_at, envelope_size, receipt
                           from exchanges
                          where sender = :sender and message_id = :messageId
                         """)
@@ -51,7 +55,7 @@ class JdbcExchangeLedger implements ExchangeLedger {
     public Optional<AcceptedExchange> findByExchangeId(String exchangeId) {
         return jdbc.sql("""
                         select exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
-                               accepted_at, coalesce(octet_length(envelope), 0) as envelope_size, receipt
+                               accepted_at, envelope_size, receipt
                           from exchanges
                          where exchange_id = :exchangeId
                         """)
@@ -60,16 +64,18 @@ class JdbcExchangeLedger implements ExchangeLedger {
                 .optional();
     }
 
+    /**
+     * The row, then the envelope's chunks, in the caller's transaction: the row comes first because the
+     * chunks refer to it, and a duplicate message id is refused before any chunk is written.
+     */
     @Override
     public void record(AcceptedExchange exchange) {
-        // The envelope goes to the driver as a stream of known length (setBinaryStream), never as one array
-        // of ours: it may be as large as the envelope limit.
-        try (InputStream envelope = exchange.envelope().openStream()) {
+        try {
             jdbc.sql("""
                             insert into exchanges (exchange_id, message_id, sender, recipient, message_type,
-                                                   envelope_sha256, accepted_at, envelope, receipt)
+                                                   envelope_sha256, accepted_at, envelope_size, receipt)
                             values (:exchangeId, :messageId, :sender, :recipient, :messageType,
-                                    :envelopeSha256, :acceptedAt, :envelope, :receipt)
+                                    :envelopeSha256, :acceptedAt, :envelopeSize, :receipt)
                             """)
                     .param("exchangeId", exchange.exchangeId())
                     .param("messageId", exchange.messageId())
@@ -80,13 +86,9 @@ class JdbcExchangeLedger implements ExchangeLedger {
                     // OffsetDateTime, not Instant: the JDBC 4.2 type that both PostgreSQL and H2 map to
                     // timestamp with time zone.
                     .param("acceptedAt", OffsetDateTime.ofInstant(exchange.acceptedAt(), ZoneOffset.UTC))
-                    .param(
-                            "envelope",
-                            new SqlBinaryValue(envelope, exchange.envelope().size()))
+                    .param("envelopeSize", exchange.envelope().size())
                     .param("receipt", exchange.receipt())
                     .update();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the envelope to record", e);
         } catch (DuplicateKeyException e) {
             // Only the (sender, message id) pair is the sender's doing; a clashing exchange id is the
             // gateway's own fault and stays an error of its own.
@@ -96,6 +98,7 @@ class JdbcExchangeLedger implements ExchangeLedger {
             }
             throw e;
         }
+        envelopes.write(exchange.exchangeId(), exchange.envelope());
     }
 
     private static boolean namesSenderMessageIdConstraint(DuplicateKeyException e) {
@@ -120,7 +123,7 @@ class JdbcExchangeLedger implements ExchangeLedger {
                 row.getString("message_type"),
                 row.getString("envelope_sha256"),
                 row.getObject("accepted_at", OffsetDateTime.class).toInstant(),
-                new ArchivedEnvelope(dataSource, exchangeId, row.getLong("envelope_size")),
+                envelopes.read(exchangeId, row.getLong("envelope_size")),
                 row.getBytes("receipt"));
     }
 }

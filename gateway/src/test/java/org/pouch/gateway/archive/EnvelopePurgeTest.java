@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Envelopes past retention lose their bytes and keep their digest, and the purge is in the audit log;
+ * Envelopes past retention lose their bytes (their chunks) and keep their digest, and the purge is in the audit log;
  * younger envelopes, and any exchange still waiting for delivery, keep theirs.
  */
 @GatewayTest
@@ -44,15 +44,16 @@ class EnvelopePurgeTest {
         int purged = purge.purge();
 
         assertThat(purged).isGreaterThanOrEqualTo(1);
-        assertThat(envelope(old)).isNull();
+        assertThat(chunks(old)).as("the envelope's chunks are deleted").isZero();
+        assertThat(database.queryForObject(
+                        "select envelope_size from exchanges where exchange_id = ?", Long.class, old))
+                .isZero();
         assertThat(database.queryForObject(
                         "select envelope_sha256 from exchanges where exchange_id = ?", String.class, old))
                 .isEqualTo(sha(old));
-        assertThat(envelope(oldUndelivered)).isNotNull();
-        assertThat(envelope(oldDeadLetter))
-                .as("an operator may still replay it")
-                .isNotNull();
-        assertThat(envelope(young)).isNotNull();
+        assertThat(chunks(oldUndelivered)).isEqualTo(2);
+        assertThat(chunks(oldDeadLetter)).as("an operator may still replay it").isEqualTo(2);
+        assertThat(chunks(young)).isEqualTo(2);
         assertThat(audit.forExchange(old)).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(AuditEventType.ADMIN_ACTION);
             assertThat(event.step()).isEqualTo(EnvelopePurge.STEP);
@@ -66,21 +67,27 @@ class EnvelopePurgeTest {
         assertThat(audit.forExchange(old)).hasSize(1);
     }
 
-    /** An accepted exchange whose delivery stands at {@code deliveryStatus}. */
+    /** An accepted exchange, its envelope in two chunks, whose delivery stands at {@code deliveryStatus}. */
     private String exchange(Instant acceptedAt, String deliveryStatus) {
         String exchangeId = UUID.randomUUID().toString();
         database.update(
                 """
                 insert into exchanges (exchange_id, message_id, sender, recipient, message_type, envelope_sha256,
-                                       accepted_at, envelope, receipt)
-                values (?, ?, 'PK-MOI', 'IQ-MOI', 'pilgrim-list', ?, ?, ?, ?)
+                                       accepted_at, envelope_size, receipt)
+                values (?, ?, 'PK-MOI', 'IQ-MOI', 'pilgrim-list', ?, ?, 3, ?)
                 """,
                 exchangeId,
                 "purge-" + exchangeId,
                 sha(exchangeId),
                 OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC),
-                new byte[] {1, 2, 3},
                 new byte[] {4});
+        for (int chunk = 0; chunk < 2; chunk++) {
+            database.update(
+                    "insert into exchange_envelope_chunks (exchange_id, chunk, bytes) values (?, ?, ?)",
+                    exchangeId,
+                    chunk,
+                    chunk == 0 ? new byte[] {1, 2} : new byte[] {3});
+        }
         database.update(
                 """
                 insert into deliveries (exchange_id, recipient, message_id, envelope_size, envelope_sha256,
@@ -96,9 +103,9 @@ class EnvelopePurgeTest {
         return exchangeId;
     }
 
-    private byte[] envelope(String exchangeId) {
+    private int chunks(String exchangeId) {
         return database.queryForObject(
-                "select envelope from exchanges where exchange_id = ?", byte[].class, exchangeId);
+                "select count(*) from exchange_envelope_chunks where exchange_id = ?", Integer.class, exchangeId);
     }
 
     private static String sha(String exchangeId) {

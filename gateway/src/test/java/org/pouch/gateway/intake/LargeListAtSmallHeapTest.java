@@ -40,6 +40,7 @@ import org.pouch.certificates.KeySuite;
 import org.pouch.envelope.EnvelopeSealer;
 import org.pouch.envelope.OpenedMessage;
 import org.pouch.envelope.ReceiptVerifier;
+import org.pouch.exchange.Content;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.Origin;
 import org.pouch.exchange.Payload;
@@ -52,6 +53,7 @@ import org.pouch.formats.pilgrims.Organiser;
 import org.pouch.formats.pilgrims.Passport;
 import org.pouch.formats.pilgrims.Pilgrim;
 import org.pouch.formats.pilgrims.Sex;
+import org.pouch.gateway.chunks.ChunkTable;
 import org.pouch.gateway.testing.ClientTls;
 import org.pouch.gateway.testing.GatewayAnswer;
 import org.pouch.gateway.testing.GatewayProcess;
@@ -63,6 +65,8 @@ import org.pouch.testing.TestPilgrims;
 import org.pouch.testing.TestPki;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -188,13 +192,17 @@ class LargeListAtSmallHeapTest {
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                         "sa",
                         "");
-                PreparedStatement query =
-                        db.prepareStatement("select envelope_sha256, envelope from exchanges where exchange_id = ?")) {
+                PreparedStatement query = db.prepareStatement(
+                        "select envelope_sha256, envelope_size from exchanges where exchange_id = ?")) {
             query.setString(1, accepted.exchangeId());
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString("envelope_sha256")).isEqualTo(sha256);
-                assertThat(sha256(row.getBinaryStream("envelope"))).isEqualTo(sha256);
+                // Read as the ledger reads it: a chunk per statement.
+                Content archived = new ChunkTable(
+                                JdbcClient.create(new SingleConnectionDataSource(db, true)), "exchange_envelope_chunks")
+                        .read(accepted.exchangeId(), row.getLong("envelope_size"));
+                assertThat(sha256(archived.openStream())).isEqualTo(sha256);
             }
             assertThat(pilgrimsRecorded(db, accepted.exchangeId())).isEqualTo(PILGRIMS);
         }

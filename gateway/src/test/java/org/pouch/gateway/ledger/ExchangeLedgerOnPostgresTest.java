@@ -15,7 +15,7 @@ class ExchangeLedgerOnPostgresTest extends ExchangeLedgerContract {
 
     @BeforeAll
     static void connect(DataSource postgres) {
-        ledger = new JdbcExchangeLedger(JdbcClient.create(postgres), postgres);
+        ledger = new JdbcExchangeLedger(JdbcClient.create(postgres));
     }
 
     @Override

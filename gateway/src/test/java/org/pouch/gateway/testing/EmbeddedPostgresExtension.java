@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.pouch.gateway.ledger.LedgerMigrations;
 
 /**
  * A real PostgreSQL 17 for tests, migrated with the gateway's own Flyway migrations, resolved as a
@@ -39,6 +40,7 @@ public final class EmbeddedPostgresExtension implements ParameterResolver {
                 Flyway.configure()
                         .dataSource(postgres.getPostgresDatabase())
                         .locations("classpath:db/migration")
+                        .javaMigrations(LedgerMigrations.all())
                         .load()
                         .migrate();
                 return new Database(postgres);
