@@ -1,7 +1,10 @@
 package org.pouch.gateway.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +13,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pouch.audit.AuditEventType;
 import org.pouch.audit.AuditTrail;
+import org.pouch.exchange.Content;
 import org.pouch.gateway.testing.GatewayTest;
+import org.pouch.intake.AcceptedExchange;
+import org.pouch.intake.ExchangeLedger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,6 +38,9 @@ class EnvelopePurgeTest {
 
     @Autowired
     JdbcTemplate database;
+
+    @Autowired
+    ExchangeLedger ledger;
 
     @Test
     void onlyEnvelopesPastRetentionAndDoneWithArePurgedAndEachPurgeIsAudited() {
@@ -65,6 +74,26 @@ class EnvelopePurgeTest {
         // Purged once: a second run finds nothing more to do for it.
         purge.purge();
         assertThat(audit.forExchange(old)).hasSize(1);
+    }
+
+    @Test
+    void aPurgedEnvelopeHasNoBytesAndOneFoundBeforeThePurgeNoLongerReads() throws IOException {
+        String old = exchange(Instant.now().minus(archive.retention()).minus(Duration.ofDays(1)), "DELIVERED");
+        Content foundBefore = ledger.findByExchangeId(old).orElseThrow().envelope();
+        try (InputStream in = foundBefore.openStream()) {
+            assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
+        }
+
+        purge.purge();
+
+        AcceptedExchange foundAfter = ledger.findByExchangeId(old).orElseThrow();
+        assertThat(foundAfter.envelope().size()).isZero();
+        assertThat(foundAfter.envelopeSha256()).isEqualTo(sha(old));
+        assertThatIOException().isThrownBy(() -> {
+            try (InputStream in = foundBefore.openStream()) {
+                in.readAllBytes();
+            }
+        });
     }
 
     /** An accepted exchange, its envelope in two chunks, whose delivery stands at {@code deliveryStatus}. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
+import org.pouch.gateway.chunks.ChunkTable;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.ExchangeLedger.DuplicateMessageIdException;
@@ -24,7 +25,7 @@ import org.springframework.dao.DuplicateKeyException;
  */
 abstract class ExchangeLedgerContract {
 
-    private static final ParticipantId PK_MOI = ParticipantId.of("PK-MOI");
+    static final ParticipantId PK_MOI = ParticipantId.of("PK-MOI");
     private static final ParticipantId IQ_MOI = ParticipantId.of("IQ-MOI");
 
     abstract ExchangeLedger ledger();
@@ -107,6 +108,11 @@ abstract class ExchangeLedgerContract {
         try (InputStream slice = archived.openStream(2_000_001, 1_000)) {
             assertThat(slice.readAllBytes()).isEqualTo(Arrays.copyOfRange(envelope, 2_000_001, 2_001_001));
         }
+        int acrossChunks = 2 * ChunkTable.CHUNK_BYTES - 500;
+        try (InputStream slice = archived.openStream(acrossChunks, 1_000)) {
+            assertThat(slice.readAllBytes())
+                    .isEqualTo(Arrays.copyOfRange(envelope, acrossChunks, acrossChunks + 1_000));
+        }
     }
 
     private static byte[] bytes(Content content) throws IOException {
@@ -115,7 +121,7 @@ abstract class ExchangeLedgerContract {
         }
     }
 
-    private static AcceptedExchange exchange(ParticipantId sender, String messageId) {
+    static AcceptedExchange exchange(ParticipantId sender, String messageId) {
         byte[] envelope = ("envelope of " + messageId).getBytes(StandardCharsets.UTF_8);
         return new AcceptedExchange(
                 UUID.randomUUID().toString(),
@@ -143,7 +149,7 @@ abstract class ExchangeLedgerContract {
                 exchange.receipt());
     }
 
-    private static AcceptedExchange withEnvelope(AcceptedExchange exchange, byte[] envelope) {
+    static AcceptedExchange withEnvelope(AcceptedExchange exchange, byte[] envelope) {
         return new AcceptedExchange(
                 exchange.exchangeId(),
                 exchange.messageId(),
