@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
  * row keeps the envelope's size. PostgreSQL's driver reads a {@code bytea} whole, so a 50 MB envelope cost
  * 50 MB of heap each time it was read; chunks are read one per statement on both databases.
  *
+ * <p>On H2 a chunk is a blob, as the envelope was since migration 6: the ledger writes an envelope's chunks
+ * in the transaction that also records a list's 200,000 overstay rows, and H2 holds the pages of binary
+ * values in a table on the heap until it writes them, some 20 MB at a time serialised into one buffer: 50 MB
+ * of 1 MiB {@code bytea} chunks ran a gateway at {@code -Xmx256m} out of memory so. Its blobs go to its LOB
+ * store in small blocks instead. The chunk writer and reader are the same for both column types.
+ *
  * <p>Existing envelopes are cut into chunks of the same size as new ones, never moved as one chunk: they are
  * kept for the whole retention period, and one large chunk would be read whole. How the old column is read
  * is the one difference between the databases. PostgreSQL cuts its {@code bytea} itself ({@code substring}
@@ -57,20 +63,21 @@ class EnvelopeInChunks implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException, IOException {
         Connection connection = context.getConnection();
+        boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     create table exchange_envelope_chunks (
                         exchange_id  varchar(64) not null references exchanges (exchange_id),
                         chunk        integer     not null,
-                        bytes        bytea       not null,
+                        bytes        %s          not null,
                         primary key (exchange_id, chunk)
                     )
-                    """);
+                    """.formatted(h2 ? "binary large object" : "bytea"));
             // 0 once the envelope is purged past its retention period, as octet_length(null) read before.
             statement.execute("alter table exchanges add column envelope_size bigint default 0 not null");
             statement.execute("update exchanges set envelope_size = octet_length(envelope) where envelope is not null");
         }
-        if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
+        if (h2) {
             moveThroughTheChunkWriter(connection);
         } else {
             cutInTheDatabase(connection);
