@@ -83,13 +83,6 @@ public final class ChunkTable {
         return new Chunked(exchangeId, size);
     }
 
-    /** Deletes the exchange's chunks; returns how many there were. */
-    public int delete(String exchangeId) {
-        return jdbc.sql("delete from " + table + " where exchange_id = :exchangeId")
-                .param("exchangeId", exchangeId)
-                .update();
-    }
-
     private Optional<byte[]> chunk(String exchangeId, int number) {
         return jdbc.sql("select bytes from " + table + " where exchange_id = :exchangeId and chunk = :chunk")
                 .param("exchangeId", exchangeId)
