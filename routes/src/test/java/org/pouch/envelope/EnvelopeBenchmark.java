@@ -4,6 +4,11 @@ import static org.pouch.testing.TestPki.GATEWAY;
 import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +22,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pouch.certificates.Credential;
 import org.pouch.certificates.KeySuite;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.testing.TestDocuments;
@@ -40,6 +46,13 @@ public class EnvelopeBenchmark {
     @Param({"10240", "1048576"})
     public int payloadBytes;
 
+    /**
+     * {@code pkcs12}: the sender's private key as the JDK's PKCS#12 key store returns it, which is how the
+     * gateway's own keys are loaded; {@code generated}: as Bouncy Castle generated it.
+     */
+    @Param({"generated", "pkcs12"})
+    public String keyOrigin;
+
     private EnvelopeSealer sealer;
     private EnvelopeOpener opener;
     private ExchangeDocument document;
@@ -49,12 +62,28 @@ public class EnvelopeBenchmark {
     @Setup
     public void setUp() {
         TestPki pki = TestPki.shared();
-        sealer = new EnvelopeSealer(() -> pki.signing(PK_MOI, suite), Clock.systemUTC());
+        Credential signing = pki.signing(PK_MOI, suite);
+        Credential used = keyOrigin.equals("pkcs12") ? throughPkcs12(signing) : signing;
+        sealer = new EnvelopeSealer(() -> used, Clock.systemUTC());
         opener = new EnvelopeOpener(pki.gatewayDecryptionKeys(), pki.senders(), pki.validator(), Clock.systemUTC());
         document = TestDocuments.ofSize(PK_MOI, IQ_MOI, payloadBytes);
         recipient = pki.encryption(GATEWAY, suite).certificate();
         envelope = sealer.seal(document, recipient);
         opener.open(envelope); // generates the lazily made test keys before timing starts
+    }
+
+    private static Credential throughPkcs12(Credential credential) {
+        try {
+            char[] password = "benchmark".toCharArray();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(
+                    "key", credential.privateKey(), password, credential.chain().toArray(new X509Certificate[0]));
+            PrivateKey loaded = (PrivateKey) store.getKey("key", password);
+            return new Credential(credential.name(), loaded, credential.certificate(), credential.chain());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Benchmark
