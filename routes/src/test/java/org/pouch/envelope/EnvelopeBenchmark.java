@@ -4,11 +4,6 @@ import static org.pouch.testing.TestPki.GATEWAY;
 import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,27 +58,13 @@ public class EnvelopeBenchmark {
     public void setUp() {
         TestPki pki = TestPki.shared();
         Credential signing = pki.signing(PK_MOI, suite);
-        Credential used = keyOrigin.equals("pkcs12") ? throughPkcs12(signing) : signing;
+        Credential used = keyOrigin.equals("pkcs12") ? TestPki.throughJdkPkcs12(signing) : signing;
         sealer = new EnvelopeSealer(() -> used, Clock.systemUTC());
         opener = new EnvelopeOpener(pki.gatewayDecryptionKeys(), pki.senders(), pki.validator(), Clock.systemUTC());
         document = TestDocuments.ofSize(PK_MOI, IQ_MOI, payloadBytes);
         recipient = pki.encryption(GATEWAY, suite).certificate();
         envelope = sealer.seal(document, recipient);
         opener.open(envelope); // generates the lazily made test keys before timing starts
-    }
-
-    private static Credential throughPkcs12(Credential credential) {
-        try {
-            char[] password = "benchmark".toCharArray();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(
-                    "key", credential.privateKey(), password, credential.chain().toArray(new X509Certificate[0]));
-            PrivateKey loaded = (PrivateKey) store.getKey("key", password);
-            return new Credential(credential.name(), loaded, credential.certificate(), credential.chain());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Benchmark
