@@ -92,6 +92,6 @@ final class CmsSigner {
         // A token key signs inside its token; a key in memory on Bouncy Castle.
         return new JcaContentSignerBuilder(algorithm)
                 .setProvider(signer.provider())
-                .build(signer.privateKey());
+                .build(SigningKeys.forSigning(signer));
     }
 }

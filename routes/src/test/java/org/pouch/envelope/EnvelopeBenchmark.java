@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pouch.certificates.Credential;
 import org.pouch.certificates.KeySuite;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.testing.TestDocuments;
@@ -40,6 +41,13 @@ public class EnvelopeBenchmark {
     @Param({"10240", "1048576"})
     public int payloadBytes;
 
+    /**
+     * {@code pkcs12}: the sender's private key as the JDK's PKCS#12 key store returns it, which is how the
+     * gateway's own keys are loaded; {@code generated}: as Bouncy Castle generated it.
+     */
+    @Param({"generated", "pkcs12"})
+    public String keyOrigin;
+
     private EnvelopeSealer sealer;
     private EnvelopeOpener opener;
     private ExchangeDocument document;
@@ -49,7 +57,9 @@ public class EnvelopeBenchmark {
     @Setup
     public void setUp() {
         TestPki pki = TestPki.shared();
-        sealer = new EnvelopeSealer(() -> pki.signing(PK_MOI, suite), Clock.systemUTC());
+        Credential signing = pki.signing(PK_MOI, suite);
+        Credential used = keyOrigin.equals("pkcs12") ? TestPki.throughJdkPkcs12(signing) : signing;
+        sealer = new EnvelopeSealer(() -> used, Clock.systemUTC());
         opener = new EnvelopeOpener(pki.gatewayDecryptionKeys(), pki.senders(), pki.validator(), Clock.systemUTC());
         document = TestDocuments.ofSize(PK_MOI, IQ_MOI, payloadBytes);
         recipient = pki.encryption(GATEWAY, suite).certificate();

@@ -1,8 +1,12 @@
 package org.pouch.testing;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -150,6 +154,24 @@ public final class TestPki {
     }
 
     /** A PK-MOI signing credential with an RSA-1024 key, issued by the trusted issuing CA. */
+    /**
+     * The credential with its private key as the JDK's PKCS#12 key store returns it, which is how the
+     * gateway loads its own keys (the test PKI's keys are Bouncy Castle's).
+     */
+    public static Credential throughJdkPkcs12(Credential credential) {
+        try {
+            char[] password = "test".toCharArray();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(
+                    "key", credential.privateKey(), password, credential.chain().toArray(new X509Certificate[0]));
+            PrivateKey loaded = (PrivateKey) store.getKey("key", password);
+            return new Credential(credential.name(), loaded, credential.certificate(), credential.chain());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot pass the key through a PKCS#12 store", e);
+        }
+    }
+
     public synchronized Credential weakRsa() {
         if (weakRsa == null) {
             try {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Purges archived envelopes past their retention period: the bytes are removed, the exchange and its
  * digest stay, and each purge is an {@code ADMIN_ACTION} entry in the audit log naming the exchange and
- * the digest of what was purged. Only exchanges delivered to their recipient are purged: one still being
+ * the digest of what was purged. The copy delivery sealed for the recipient is purged with it. Only exchanges delivered to their recipient are purged: one still being
  * delivered, or dead-lettered and so open to an operator's replay, keeps its envelope whatever its age,
  * because delivery may need to open it again.
  */
@@ -81,6 +81,7 @@ public class EnvelopePurge {
                     .param("exchangeId", exchange.exchangeId())
                     .update();
             if (updated == 1) {
+                purgeSealedCopies(exchange.exchangeId());
                 purged++;
                 audit.append(new AuditEvent(
                         now,
@@ -99,5 +100,18 @@ public class EnvelopePurge {
             }
         }
         return purged;
+    }
+
+    /**
+     * The envelope delivery sealed for the recipient carries the same document, so it goes with the
+     * archived one; its digest stays in the delivery's row, as the partner's receipt names it.
+     */
+    private void purgeSealedCopies(String exchangeId) {
+        jdbc.sql("delete from delivery_envelope_chunks where exchange_id = :exchangeId")
+                .param("exchangeId", exchangeId)
+                .update();
+        jdbc.sql("update deliveries set envelope_size = 0 where exchange_id = :exchangeId")
+                .param("exchangeId", exchangeId)
+                .update();
     }
 }

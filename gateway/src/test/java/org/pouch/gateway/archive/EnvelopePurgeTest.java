@@ -49,6 +49,8 @@ class EnvelopePurgeTest {
         String oldUndelivered = exchange(pastRetention, "PENDING");
         String oldDeadLetter = exchange(pastRetention, "DEAD_LETTERED");
         String young = exchange(Instant.now().minus(Duration.ofDays(1)), "DELIVERED");
+        sealedForTheRecipient(old);
+        sealedForTheRecipient(young);
 
         int purged = purge.purge();
 
@@ -63,6 +65,13 @@ class EnvelopePurgeTest {
         assertThat(chunks(oldUndelivered)).isEqualTo(2);
         assertThat(chunks(oldDeadLetter)).as("an operator may still replay it").isEqualTo(2);
         assertThat(chunks(young)).isEqualTo(2);
+        assertThat(sealedChunks(old))
+                .as("the sealed copy goes with the archived one")
+                .isZero();
+        assertThat(database.queryForObject(
+                        "select envelope_sha256 from deliveries where exchange_id = ?", String.class, old))
+                .isEqualTo(sha(old));
+        assertThat(sealedChunks(young)).isEqualTo(1);
         assertThat(audit.forExchange(old)).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(AuditEventType.ADMIN_ACTION);
             assertThat(event.step()).isEqualTo(EnvelopePurge.STEP);
@@ -130,6 +139,20 @@ class EnvelopePurgeTest {
                 OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(acceptedAt, ZoneOffset.UTC));
         return exchangeId;
+    }
+
+    /** The envelope delivery sealed for the recipient, as the delivery store keeps it. */
+    private void sealedForTheRecipient(String exchangeId) {
+        database.update("update deliveries set envelope_size = 3 where exchange_id = ?", exchangeId);
+        database.update(
+                "insert into delivery_envelope_chunks (exchange_id, chunk, bytes) values (?, 0, ?)",
+                exchangeId,
+                new byte[] {7, 8, 9});
+    }
+
+    private int sealedChunks(String exchangeId) {
+        return database.queryForObject(
+                "select count(*) from delivery_envelope_chunks where exchange_id = ?", Integer.class, exchangeId);
     }
 
     private int chunks(String exchangeId) {

@@ -96,23 +96,21 @@ class EmbeddedBrokerTest {
     }
 
     private static Message receive(String url) throws JMSException {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
-                Connection connection = factory.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.DELIVERY))) {
-            connection.start();
-            return consumer.receive(10_000);
-        }
+        return receive(url, false);
     }
 
     /** What the queue holds now: Artemis asks the broker, so an empty answer means an empty queue. */
     private static Message receiveNow(String url) throws JMSException {
+        return receive(url, true);
+    }
+
+    private static Message receive(String url, boolean now) throws JMSException {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
                 Connection connection = factory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.DELIVERY))) {
             connection.start();
-            return consumer.receiveNoWait();
+            return now ? consumer.receiveNoWait() : consumer.receive(10_000);
         }
     }
 }
