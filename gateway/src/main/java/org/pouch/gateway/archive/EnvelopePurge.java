@@ -68,10 +68,12 @@ public class EnvelopePurge {
                 .list();
         int purged = 0;
         for (Due exchange : due) {
-            // The chunks first: should the update below not happen, the next run finds the envelope due again.
+            // The bytes first, archived and sealed: should the update below not happen, the next run finds
+            // the envelope due again and finishes.
             jdbc.sql("delete from exchange_envelope_chunks where exchange_id = :exchangeId")
                     .param("exchangeId", exchange.exchangeId())
                     .update();
+            purgeSealedCopies(exchange.exchangeId());
             // Conditional, so that two nodes purging at once purge (and audit) each envelope once.
             int updated = jdbc.sql("""
                             update exchanges set envelope_size = 0, envelope_purged_at = :now
@@ -81,7 +83,6 @@ public class EnvelopePurge {
                     .param("exchangeId", exchange.exchangeId())
                     .update();
             if (updated == 1) {
-                purgeSealedCopies(exchange.exchangeId());
                 purged++;
                 audit.append(new AuditEvent(
                         now,
