@@ -3,9 +3,7 @@ package org.pouch.gateway.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,27 +16,10 @@ import org.springframework.stereotype.Component;
  * than spelt in the class name.
  */
 @Component
-class EnvelopeAsLobOnH2 implements JavaMigration {
+class EnvelopeAsLobOnH2 extends LedgerMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("6");
-    }
-
-    @Override
-    public String getDescription() {
-        return "envelope as a blob on H2";
-    }
-
-    /** None: a Java migration's code is not checksummed, and this one never changes. */
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    EnvelopeAsLobOnH2() {
+        super("6", "envelope as a blob on H2");
     }
 
     @Override

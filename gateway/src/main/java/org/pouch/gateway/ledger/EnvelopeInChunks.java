@@ -7,9 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.pouch.gateway.chunks.ChunkTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -37,27 +35,10 @@ import org.springframework.stereotype.Component;
  * it by the version declared here.
  */
 @Component
-class EnvelopeInChunks implements JavaMigration {
+class EnvelopeInChunks extends LedgerMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8");
-    }
-
-    @Override
-    public String getDescription() {
-        return "archived envelope in chunks";
-    }
-
-    /** None: a Java migration's code is not checksummed, and this one never changes. */
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    EnvelopeInChunks() {
+        super("8", "archived envelope in chunks");
     }
 
     @Override
