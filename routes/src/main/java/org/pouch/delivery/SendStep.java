@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -113,32 +114,41 @@ final class SendStep {
         details.put("idempotencyKey", delivery.messageId());
         outcome.httpStatus().ifPresent(code -> details.put("httpStatus", code.toString()));
         outcome.error().ifPresent(error -> details.put("error", error));
-        append(AuditEventType.DELIVERY_ATTEMPTED, delivery, messageType, details);
+        // The attempt and what came of it are one append: one wait for the log, and no log that shows
+        // the one without the other.
+        AuditEvent attempted = event(AuditEventType.DELIVERY_ATTEMPTED, delivery, messageType, details);
         return switch (status) {
             case DELIVERED -> {
-                append(
-                        AuditEventType.DELIVERED,
-                        delivery,
-                        messageType,
-                        Map.of("attempt", Integer.toString(number), "receipt", outcome.receiptNote()));
+                audit.appendAll(List.of(
+                        attempted,
+                        event(
+                                AuditEventType.DELIVERED,
+                                delivery,
+                                messageType,
+                                Map.of("attempt", Integer.toString(number), "receipt", outcome.receiptNote()))));
                 yield new DeliveryDecision.Done();
             }
-            case PENDING -> new DeliveryDecision.Retry(next, attempts);
+            case PENDING -> {
+                audit.append(attempted);
+                yield new DeliveryDecision.Retry(next, attempts);
+            }
             case DEAD_LETTERED -> {
                 String reason = outcome.retryable()
                         ? (attempts >= policy.maxAttempts() ? "attempts-exhausted" : "too-old")
                         : "refused-" + outcome.name();
-                append(
-                        AuditEventType.DEAD_LETTERED,
-                        delivery,
-                        messageType,
-                        Map.of(
-                                "reason",
-                                reason,
-                                "attempts",
-                                Integer.toString(attempts),
-                                "lastOutcome",
-                                outcome.name()));
+                audit.appendAll(List.of(
+                        attempted,
+                        event(
+                                AuditEventType.DEAD_LETTERED,
+                                delivery,
+                                messageType,
+                                Map.of(
+                                        "reason",
+                                        reason,
+                                        "attempts",
+                                        Integer.toString(attempts),
+                                        "lastOutcome",
+                                        outcome.name()))));
                 yield new DeliveryDecision.DeadLettered(reason);
             }
         };
@@ -147,11 +157,11 @@ final class SendStep {
     /** Dead-letters without an attempt: the budget ran out while the delivery waited. */
     DeliveryDecision deadLetter(Delivery delivery, String messageType, String reason, Instant now) {
         store.deadLetter(delivery.exchangeId(), reason, now);
-        append(
+        audit.append(event(
                 AuditEventType.DEAD_LETTERED,
                 delivery,
                 messageType,
-                Map.of("reason", reason, "attempts", Integer.toString(delivery.attempts())));
+                Map.of("reason", reason, "attempts", Integer.toString(delivery.attempts()))));
         return new DeliveryDecision.DeadLettered(reason);
     }
 
@@ -224,8 +234,8 @@ final class SendStep {
         return Optional.empty();
     }
 
-    private void append(AuditEventType type, Delivery delivery, String messageType, Map<String, String> details) {
-        audit.append(new AuditEvent(
+    private AuditEvent event(AuditEventType type, Delivery delivery, String messageType, Map<String, String> details) {
+        return new AuditEvent(
                 clock.instant(),
                 type,
                 type == AuditEventType.DEAD_LETTERED ? DeliveryRoutes.DEAD_LETTER : DeliveryRoutes.SEND,
@@ -238,6 +248,6 @@ final class SendStep {
                 Optional.of(delivery.envelopeSha256()),
                 Optional.empty(),
                 Optional.empty(),
-                details));
+                details);
     }
 }

@@ -286,6 +286,11 @@ class IntakeRoutesTest {
             }
 
             @Override
+            public void appendAll(List<AuditEvent> events) {
+                throw new IllegalStateException("the audit table is gone");
+            }
+
+            @Override
             public List<AuditEvent> forExchange(String exchangeId) {
                 return List.of();
             }

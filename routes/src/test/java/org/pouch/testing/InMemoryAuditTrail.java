@@ -16,6 +16,11 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
+    public void appendAll(List<AuditEvent> appended) {
+        events.addAll(appended);
+    }
+
+    @Override
     public List<AuditEvent> forExchange(String exchangeId) {
         return events.stream()
                 .filter(e -> e.exchangeId().filter(exchangeId::equals).isPresent())

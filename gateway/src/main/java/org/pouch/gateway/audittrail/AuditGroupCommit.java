@@ -21,13 +21,16 @@ import org.pouch.audit.AuditEvent;
  * writer takes everything queued, stores it in one transaction at consecutive indexes and then releases
  * all of them. Under light load a batch is one entry and no one waits longer than before; under heavy load
  * one commit serves hundreds of appends.
+ *
+ * <p>An append may carry several events (what one step records about one outcome): they get consecutive
+ * indexes in the same commit, and are stored together or not at all.
  */
 final class AuditGroupCommit implements AutoCloseable {
 
-    /** Bounds one transaction's size; the queue beyond it waits for the next commit. */
+    /** Bounds one transaction's size in events; the queue beyond it waits for the next commit. */
     static final int MAX_BATCH = 500;
 
-    private record Pending(AuditEvent event, CompletableFuture<AuditEntry> stored) {}
+    private record Pending(List<AuditEvent> events, CompletableFuture<List<AuditEntry>> stored) {}
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Function<List<AuditEvent>, List<AuditEntry>> store;
@@ -46,10 +49,21 @@ final class AuditGroupCommit implements AutoCloseable {
 
     /** Stores the event and returns its entry once it is committed; throws what storing it threw. */
     AuditEntry append(AuditEvent event) {
+        return append(List.of(event)).get(0);
+    }
+
+    /**
+     * Stores the events at consecutive indexes in one commit and returns their entries, in order, once it
+     * is committed; throws what storing them threw, and then none of them is stored.
+     */
+    List<AuditEntry> append(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         if (closed) {
             throw new IllegalStateException("the audit log is closed");
         }
-        Pending pending = new Pending(event, new CompletableFuture<>());
+        Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
         queue.add(pending);
         if (closed && queue.remove(pending)) {
             // Closed between the check and the queueing: the writer may be gone.
@@ -65,7 +79,7 @@ final class AuditGroupCommit implements AutoCloseable {
         }
     }
 
-    /** How many appends wait for the next commit. */
+    /** How many appends (not events) wait for the next commit. */
     int queued() {
         return queue.size();
     }
@@ -84,7 +98,19 @@ final class AuditGroupCommit implements AutoCloseable {
                 continue;
             }
             batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
+            int events = first.events().size();
+            // An append is never split across commits; the one that would overflow waits for the next.
+            for (Pending next = queue.peek();
+                    next != null && events + next.events().size() <= MAX_BATCH;
+                    next = queue.peek()) {
+                // The writer is the only taker, but for an append withdrawn as the log closes.
+                Pending taken = queue.poll();
+                if (taken == null) {
+                    break;
+                }
+                batch.add(taken);
+                events += taken.events().size();
+            }
             store(batch);
             batch.clear();
         }
@@ -97,20 +123,24 @@ final class AuditGroupCommit implements AutoCloseable {
     private void store(List<Pending> batch) {
         List<AuditEntry> entries;
         try {
-            entries = store.apply(batch.stream().map(Pending::event).toList());
+            entries = store.apply(
+                    batch.stream().flatMap(pending -> pending.events().stream()).toList());
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).stored().completeExceptionally(e);
                 return;
             }
-            // One event the database refuses must not fail the others that happened to share its commit.
+            // One append the database refuses must not fail the others that happened to share its commit.
             for (Pending pending : batch) {
                 store(List.of(pending));
             }
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).stored().complete(entries.get(i));
+        int from = 0;
+        for (Pending pending : batch) {
+            int to = from + pending.events().size();
+            pending.stored().complete(List.copyOf(entries.subList(from, to)));
+            from = to;
         }
     }
 

@@ -85,6 +85,11 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
         return groupCommit.append(AuditEntry.toMicroseconds(event));
     }
 
+    @Override
+    public void appendAll(List<AuditEvent> events) {
+        groupCommit.append(events.stream().map(AuditEntry::toMicroseconds).toList());
+    }
+
     /** Stores a batch at the next free indexes, in one transaction of its own. */
     private List<AuditEntry> store(List<AuditEvent> events) {
         for (int attempt = 1; ; attempt++) {

@@ -2,6 +2,7 @@ package org.pouch.gateway.audittrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
@@ -100,6 +101,59 @@ class AuditGroupCommitTest {
                     .hasMessageContaining("the database refuses this one");
             // The shared commit failed as a whole, then each of its events was stored on its own.
             assertThat(store.commits).containsExactly(1, 1);
+        }
+    }
+
+    @Test
+    void theEventsOfOneAppendShareACommitAtConsecutiveIndexesAndFailTogether() throws Exception {
+        CountingStore store = new CountingStore();
+        try (AuditGroupCommit log = new AuditGroupCommit(store::store)) {
+            Future<AuditEntry> first = appenders.submit(() -> log.append(event("first")));
+            assertThat(store.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<List<AuditEntry>> pair =
+                    appenders.submit(() -> log.append(List.of(event("attempted"), event("delivered"))));
+            await().until(() -> log.queued() == 1);
+            Future<List<AuditEntry>> refusedPair =
+                    appenders.submit(() -> log.append(List.of(event("attempted-too"), event("refused"))));
+            await().until(() -> log.queued() == 2);
+            store.firstCommitMayFinish.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).index()).isZero();
+            assertThat(pair.get(10, TimeUnit.SECONDS))
+                    .extracting(AuditEntry::index, entry -> entry.event().step())
+                    .containsExactly(tuple(1L, "attempted"), tuple(2L, "delivered"));
+            assertThatThrownBy(() -> refusedPair.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalArgumentException.class);
+            // Both pairs tried in one commit, then each alone: the good pair stored whole, the other not at
+            // all, so its first event took no index.
+            assertThat(store.commits).containsExactly(1, 2);
+            assertThat(store.next).hasValue(3);
+        }
+    }
+
+    @Test
+    void anAppendIsNeverSplitAcrossCommits() throws Exception {
+        CountingStore store = new CountingStore();
+        try (AuditGroupCommit log = new AuditGroupCommit(store::store)) {
+            Future<AuditEntry> first = appenders.submit(() -> log.append(event("first")));
+            assertThat(store.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<AuditEvent> almostFull = new ArrayList<>();
+            for (int i = 0; i < AuditGroupCommit.MAX_BATCH - 1; i++) {
+                almostFull.add(event("bulk-" + i));
+            }
+            Future<List<AuditEntry>> bulk = appenders.submit(() -> log.append(almostFull));
+            await().until(() -> log.queued() == 1);
+            Future<List<AuditEntry>> pair =
+                    appenders.submit(() -> log.append(List.of(event("attempted"), event("delivered"))));
+            await().until(() -> log.queued() == 2);
+            store.firstCommitMayFinish.countDown();
+
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(bulk.get(10, TimeUnit.SECONDS)).hasSize(AuditGroupCommit.MAX_BATCH - 1);
+            assertThat(pair.get(10, TimeUnit.SECONDS))
+                    .extracting(AuditEntry::index)
+                    .containsExactly((long) AuditGroupCommit.MAX_BATCH, AuditGroupCommit.MAX_BATCH + 1L);
+            assertThat(store.commits).containsExactly(1, AuditGroupCommit.MAX_BATCH - 1, 2);
         }
     }
 

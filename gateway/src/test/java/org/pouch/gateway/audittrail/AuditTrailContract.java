@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,19 @@ abstract class AuditTrailContract {
         trail().append(accepted);
 
         assertThat(trail().forExchange(exchangeId)).containsExactly(received, accepted);
+    }
+
+    @Test
+    void appendsSeveralEventsTogetherInTheirOrder() {
+        String exchangeId = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        AuditEvent attempted = event(AuditEventType.DELIVERY_ATTEMPTED, "delivery.send", now, exchangeId);
+        AuditEvent delivered = event(AuditEventType.DELIVERED, "delivery.send", now, exchangeId);
+
+        trail().appendAll(List.of(attempted, delivered));
+        trail().appendAll(List.of());
+
+        assertThat(trail().forExchange(exchangeId)).containsExactly(attempted, delivered);
     }
 
     @Test
