@@ -1,6 +1,7 @@
 package org.pouch.intake;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.pouch.audit.AuditEvent;
@@ -89,7 +90,7 @@ final class AcceptStep {
                     .orElseThrow(() -> raced);
             return repeat((GuardDecision.Repeat) GuardStep.repeatOrReplay(opened, winner));
         }
-        auditAccepted(exchange, IntakeRoutes.ACCEPT);
+        auditAccepted(opened.received(), exchange, IntakeRoutes.ACCEPT);
         return new IntakeOutcome.Accepted(exchange.exchangeId(), exchange.receipt(), false);
     }
 
@@ -107,24 +108,26 @@ final class AcceptStep {
                 repeat.original().acceptedAt(),
                 repeat.submission().message().document().payload(),
                 Optional.empty());
-        auditAccepted(repeat.original(), IntakeRoutes.REPEAT);
+        auditAccepted(repeat.submission().received(), repeat.original(), IntakeRoutes.REPEAT);
         return new IntakeOutcome.Accepted(
                 repeat.original().exchangeId(), repeat.original().receipt(), true);
     }
 
-    private void auditAccepted(AcceptedExchange exchange, String step) {
-        audit.append(new AuditEvent(
-                clock.instant(),
-                AuditEventType.ACCEPTED,
-                step,
-                exchange.sender().value(),
-                Optional.of(exchange.exchangeId()),
-                Optional.of(exchange.messageId()),
-                Optional.of(exchange.sender()),
-                Optional.of(exchange.recipient()),
-                Optional.of(exchange.messageType()),
-                Optional.of(exchange.envelopeSha256()),
-                Optional.empty(),
-                Optional.empty()));
+    private void auditAccepted(ReceivedSubmission received, AcceptedExchange exchange, String step) {
+        audit.appendAll(List.of(
+                received.auditEvent(),
+                new AuditEvent(
+                        clock.instant(),
+                        AuditEventType.ACCEPTED,
+                        step,
+                        exchange.sender().value(),
+                        Optional.of(exchange.exchangeId()),
+                        Optional.of(exchange.messageId()),
+                        Optional.of(exchange.sender()),
+                        Optional.of(exchange.recipient()),
+                        Optional.of(exchange.messageType()),
+                        Optional.of(exchange.envelopeSha256()),
+                        Optional.empty(),
+                        Optional.empty())));
     }
 }

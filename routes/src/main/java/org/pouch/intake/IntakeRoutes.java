@@ -89,7 +89,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
             ExchangesBeingRecorded beingRecorded,
             Clock clock) {
         OverstayFacts overstayFacts = new OverstayFacts(overstay);
-        this.receive = new ReceiveStep(directory, audit, clock);
+        this.receive = new ReceiveStep(directory, clock);
         this.open = new OpenStep(opener);
         this.guard = new GuardStep(directory, ledger, settings.createdAtWindow(), clock, overstayFacts);
         this.accept = new AcceptStep(settings, receipts, ledger, audit, clock, overstayFacts, transaction);

@@ -3,46 +3,31 @@ package org.pouch.intake;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Optional;
-import org.pouch.audit.AuditEvent;
-import org.pouch.audit.AuditEventType;
-import org.pouch.audit.AuditTrail;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.partners.ParticipantDirectory;
 
-/** Step {@code intake}: notes who delivered what, before anything else can fail. */
+/**
+ * Step {@code intake}: notes who delivered what. The note (a {@code RECEIVED} entry) goes into the audit log
+ * with the intake's outcome, in the same append, rather than on its own before the work starts: a request
+ * then waits for the log once, not twice. Every submission that is answered is in the log with its
+ * outcome; one the gateway dies working on is not, and its sender, who got no answer, sends it again.
+ */
 final class ReceiveStep {
 
     /** The audit log keeps at most this many characters of an actor. */
     static final int MAX_ACTOR_LENGTH = 128;
 
     private final ParticipantDirectory directory;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    ReceiveStep(ParticipantDirectory directory, AuditTrail audit, Clock clock) {
+    ReceiveStep(ParticipantDirectory directory, Clock clock) {
         this.directory = directory;
-        this.audit = audit;
         this.clock = clock;
     }
 
     ReceivedSubmission receive(Submission submission) {
         Optional<ParticipantId> client = directory.participantAuthenticatedBy(submission.tlsClientCertificate());
-        ReceivedSubmission received =
-                new ReceivedSubmission(submission, submission.envelopeSha256(), client, clock.instant());
-        audit.append(new AuditEvent(
-                received.receivedAt(),
-                AuditEventType.RECEIVED,
-                IntakeRoutes.INTAKE,
-                actor(received),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(received.envelopeSha256()),
-                Optional.empty(),
-                Optional.empty()));
-        return received;
+        return new ReceivedSubmission(submission, submission.envelopeSha256(), client, clock.instant());
     }
 
     /** Who to name as the actor of an intake event: the TLS client's participant, or its subject. */

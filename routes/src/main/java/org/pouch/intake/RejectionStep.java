@@ -2,6 +2,7 @@ package org.pouch.intake;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.pouch.audit.AuditEvent;
@@ -46,13 +47,14 @@ final class RejectionStep {
             Throwable failure, Optional<ReceivedSubmission> received, Optional<OpenedSubmission> opened, String step) {
         String incidentId = UUID.randomUUID().toString();
         RejectionReason reason = logged(failure, incidentId, step);
-        audit.append(rejected(
+        AuditEvent rejected = rejected(
                 step,
                 received.map(ReceiveStep::actor).orElse("unknown"),
                 opened.map(o -> o.message().document().header()),
                 received.map(ReceivedSubmission::envelopeSha256),
                 reason,
-                incidentId));
+                incidentId);
+        audit.appendAll(received.map(r -> List.of(r.auditEvent(), rejected)).orElse(List.of(rejected)));
         return new IntakeOutcome.Rejected(reason, incidentId);
     }
 

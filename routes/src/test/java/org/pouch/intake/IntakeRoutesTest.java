@@ -1,6 +1,7 @@
 package org.pouch.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.pouch.testing.TestPki.BE_IBZ;
 import static org.pouch.testing.TestPki.GATEWAY;
 import static org.pouch.testing.TestPki.IQ_MOI;
@@ -171,6 +172,13 @@ class IntakeRoutesTest {
         assertThat(again.receipt()).isEqualTo(first.receipt());
         assertThat(queue.receiveNoWait(QUEUE)).isNull();
         assertThat(ledger.size()).isEqualTo(1);
+        assertThat(audit.all())
+                .extracting(AuditEvent::type, AuditEvent::step)
+                .containsExactly(
+                        tuple(AuditEventType.RECEIVED, IntakeRoutes.INTAKE),
+                        tuple(AuditEventType.ACCEPTED, IntakeRoutes.ACCEPT),
+                        tuple(AuditEventType.RECEIVED, IntakeRoutes.INTAKE),
+                        tuple(AuditEventType.ACCEPTED, IntakeRoutes.REPEAT));
     }
 
     @Test
@@ -218,6 +226,12 @@ class IntakeRoutesTest {
         assertThat(rejected.step()).isEqualTo(IntakeRoutes.OPEN);
         assertThat(rejected.actor()).isEqualTo("BE-IBZ");
         assertThat(rejected.envelopeSha256()).isPresent();
+        // The note of who delivered it is stored with the rejection, right before it.
+        assertThat(audit.all())
+                .extracting(AuditEvent::type, AuditEvent::actor, AuditEvent::envelopeSha256)
+                .containsExactly(
+                        tuple(AuditEventType.RECEIVED, "BE-IBZ", rejected.envelopeSha256()),
+                        tuple(AuditEventType.REJECTED, "BE-IBZ", rejected.envelopeSha256()));
     }
 
     private IntakeOutcome.Rejected refuse(Channel channel, Optional<X509Certificate> client, RejectionReason reason) {
