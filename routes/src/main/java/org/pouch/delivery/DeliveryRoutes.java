@@ -68,7 +68,7 @@ public final class DeliveryRoutes extends EndpointRouteBuilder {
             EndpointProducerBuilder requeue,
             EndpointProducerBuilder deadLetterQueue,
             Clock clock) {
-        PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, audit, clock);
+        PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, clock);
         SendStep send = new SendStep(settings, transports, breakers, receipts, store, audit, clock);
         this.step = new DeliveryStep(settings, ledger, beingRecorded, directory, store, prepare, send, audit, clock);
         this.queue = queue;

@@ -88,7 +88,7 @@ final class DeliveryStep {
             return unpreparable(exchange, existing, "recipient-not-deliverable");
         }
         if (existing.isPresent() && existing.get().sealed()) {
-            return send.attempt(existing.get(), recipient.get(), exchange.messageType());
+            return send.attempt(exchange, existing.get(), recipient.get());
         }
         PrepareStep.Prepared prepared;
         try {
@@ -102,7 +102,7 @@ final class DeliveryStep {
         }
         // The first attempt sends from the spool the envelope was sealed into; it is deleted after.
         try (prepared) {
-            return send.attempt(store.prepare(prepared.delivery()), recipient.get(), exchange.messageType());
+            return send.attempt(exchange, store.prepare(prepared.delivery()), recipient.get());
         }
     }
 
@@ -125,7 +125,7 @@ final class DeliveryStep {
                 exchange.acceptedAt(),
                 Optional.empty(),
                 Optional.empty())));
-        return send.deadLetter(placeholder, exchange.messageType(), reason, now);
+        return send.deadLetter(exchange, placeholder, reason, now);
     }
 
     private DeliveryDecision orphan(DeliveryRequest request) {

@@ -10,13 +10,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.pouch.audit.AuditEvent;
-import org.pouch.audit.AuditEventType;
-import org.pouch.audit.AuditTrail;
 import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.EnvelopeSealer;
 import org.pouch.envelope.OpenedMessage;
@@ -35,7 +31,8 @@ import org.pouch.spool.Spool;
 /**
  * Step {@code delivery.prepare}: opens the archived envelope again, turns the payload into the
  * recipient's format without the fields it is denied, and seals the result for the recipient, signed by
- * the gateway. Runs once per delivery: retries send what it sealed.
+ * the gateway. Runs once per delivery: retries send what it sealed. Its audit entry (TRANSFORMED) is
+ * appended with the first attempt's, by {@link SendStep}.
  */
 final class PrepareStep {
 
@@ -46,7 +43,6 @@ final class PrepareStep {
     private final EnvelopeOpener opener;
     private final EnvelopeSealer sealer;
     private final Minimisation minimisation;
-    private final AuditTrail audit;
     private final Clock clock;
 
     PrepareStep(
@@ -54,13 +50,11 @@ final class PrepareStep {
             EnvelopeOpener opener,
             EnvelopeSealer sealer,
             Minimisation minimisation,
-            AuditTrail audit,
             Clock clock) {
         this.settings = settings;
         this.opener = opener;
         this.sealer = sealer;
         this.minimisation = minimisation;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -112,33 +106,14 @@ final class PrepareStep {
                         new ExchangeDocument(delivered, transform(type, payload, stripped, to)), certificate));
             }
         });
-        String envelopeSha256 = sealed.sha256();
         List<String> strippedList = List.copyOf(new TreeSet<>(stripped));
-        audit.append(new AuditEvent(
-                clock.instant(),
-                AuditEventType.TRANSFORMED,
-                DeliveryRoutes.PREPARE,
-                settings.gateway().value(),
-                Optional.of(exchange.exchangeId()),
-                Optional.of(exchange.exchangeId()),
-                Optional.of(settings.gateway()),
-                Optional.of(recipient.id()),
-                Optional.of(original.type()),
-                Optional.of(envelopeSha256),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(
-                        "format", format,
-                        "stripped", String.join(",", strippedList),
-                        "originalMessageId", original.messageId(),
-                        "originalSender", original.from().value())));
         return new Prepared(
                 new Delivery(
                         exchange.exchangeId(),
                         recipient.id(),
                         exchange.exchangeId(),
                         sealed.envelope(),
-                        envelopeSha256,
+                        sealed.sha256(),
                         format,
                         strippedList,
                         DeliveryStatus.PENDING,

@@ -3,6 +3,7 @@ package org.pouch.delivery;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +16,14 @@ import org.pouch.audit.AuditTrail;
 import org.pouch.envelope.ReceiptVerifier;
 import org.pouch.exchange.Receipt;
 import org.pouch.exchange.RejectedException;
+import org.pouch.intake.AcceptedExchange;
 import org.pouch.partners.Endpoint;
 import org.pouch.partners.Participant;
 
 /**
  * Step {@code delivery.send}: one attempt, if the partner's circuit lets it through, and what follows
- * from its outcome: delivered, another attempt later, or the dead-letter queue. Every attempt is recorded
- * and audited before the route commits the queue message.
+ * from its outcome: delivered, another attempt later, or the dead-letter queue. Every attempt is audited
+ * and then recorded before the route commits the queue message.
  */
 final class SendStep {
 
@@ -68,21 +70,27 @@ final class SendStep {
         this.clock = clock;
     }
 
-    DeliveryDecision attempt(Delivery delivery, Participant recipient, String messageType) {
+    /**
+     * Audits, then records: the log is written before the state it explains, so a crash in between makes
+     * the log show an attempt the store does not (the queue message comes back and the envelope goes out
+     * again, which the partner's idempotency key absorbs), never the other way round.
+     */
+    DeliveryDecision attempt(AcceptedExchange exchange, Delivery delivery, Participant recipient) {
         RetryPolicy policy = settings.retryFor(recipient.id());
         Instant now = clock.instant();
         Instant deadline = delivery.budgetSince().plus(policy.maxAge());
         if (delivery.attempts() >= policy.maxAttempts()) {
-            return deadLetter(delivery, messageType, "attempts-exhausted", now);
+            return deadLetter(exchange, delivery, "attempts-exhausted", now);
         }
         if (now.isAfter(deadline)) {
-            return deadLetter(delivery, messageType, "too-old", now);
+            return deadLetter(exchange, delivery, "too-old", now);
         }
         CircuitBreaker breaker = breakers.forPartner(recipient.id());
         if (!breaker.tryAcquirePermission()) {
             // Not an attempt: nothing was sent. Try again once the circuit may have half-opened.
             return new DeliveryDecision.Retry(now.plus(settings.breaker().waitInOpenState()), delivery.attempts());
         }
+        int number = store.attempts(delivery.exchangeId()).size() + 1;
         long started = System.nanoTime();
         Outcome outcome = send(delivery, recipient);
         long took = System.nanoTime() - started;
@@ -92,7 +100,6 @@ final class SendStep {
             breaker.onError(took, TimeUnit.NANOSECONDS, new PartnerFailure(outcome.name()));
         }
 
-        int number = store.attempts(delivery.exchangeId()).size() + 1;
         int attempts = delivery.attempts() + 1;
         Instant next = now.plus(policy.backoffAfter(attempts));
         DeliveryStatus status;
@@ -103,66 +110,91 @@ final class SendStep {
         } else {
             status = DeliveryStatus.PENDING;
         }
-        store.recordAttempt(
-                delivery.exchangeId(),
-                new DeliveryAttempt(number, now, outcome.name(), outcome.httpStatus(), outcome.error()),
-                status,
-                outcome.receipt());
+        // One append: the transform when this is the first attempt, the attempt, and what came of it. One
+        // wait for the log, and no log that shows the one without the others.
+        List<AuditEvent> events = new ArrayList<>(3);
+        if (number == 1) {
+            events.add(transformed(exchange, delivery));
+        }
         Map<String, String> details = new HashMap<>();
         details.put("attempt", Integer.toString(number));
         details.put("outcome", outcome.name());
         details.put("idempotencyKey", delivery.messageId());
         outcome.httpStatus().ifPresent(code -> details.put("httpStatus", code.toString()));
         outcome.error().ifPresent(error -> details.put("error", error));
-        // The attempt and what came of it are one append: one wait for the log, and no log that shows
-        // the one without the other.
-        AuditEvent attempted = event(AuditEventType.DELIVERY_ATTEMPTED, delivery, messageType, details);
-        return switch (status) {
+        events.add(event(AuditEventType.DELIVERY_ATTEMPTED, exchange, delivery, details));
+        DeliveryDecision decision = switch (status) {
             case DELIVERED -> {
-                audit.appendAll(List.of(
-                        attempted,
-                        event(
-                                AuditEventType.DELIVERED,
-                                delivery,
-                                messageType,
-                                Map.of("attempt", Integer.toString(number), "receipt", outcome.receiptNote()))));
+                events.add(event(
+                        AuditEventType.DELIVERED,
+                        exchange,
+                        delivery,
+                        Map.of("attempt", Integer.toString(number), "receipt", outcome.receiptNote())));
                 yield new DeliveryDecision.Done();
             }
-            case PENDING -> {
-                audit.append(attempted);
-                yield new DeliveryDecision.Retry(next, attempts);
-            }
+            case PENDING -> new DeliveryDecision.Retry(next, attempts);
             case DEAD_LETTERED -> {
                 String reason = outcome.retryable()
                         ? (attempts >= policy.maxAttempts() ? "attempts-exhausted" : "too-old")
                         : "refused-" + outcome.name();
-                audit.appendAll(List.of(
-                        attempted,
-                        event(
-                                AuditEventType.DEAD_LETTERED,
-                                delivery,
-                                messageType,
-                                Map.of(
-                                        "reason",
-                                        reason,
-                                        "attempts",
-                                        Integer.toString(attempts),
-                                        "lastOutcome",
-                                        outcome.name()))));
+                events.add(event(
+                        AuditEventType.DEAD_LETTERED,
+                        exchange,
+                        delivery,
+                        Map.of(
+                                "reason",
+                                reason,
+                                "attempts",
+                                Integer.toString(attempts),
+                                "lastOutcome",
+                                outcome.name())));
                 yield new DeliveryDecision.DeadLettered(reason);
             }
         };
+        audit.appendAll(events);
+        store.recordAttempt(
+                delivery.exchangeId(),
+                new DeliveryAttempt(number, now, outcome.name(), outcome.httpStatus(), outcome.error()),
+                status,
+                outcome.receipt());
+        return decision;
     }
 
-    /** Dead-letters without an attempt: the budget ran out while the delivery waited. */
-    DeliveryDecision deadLetter(Delivery delivery, String messageType, String reason, Instant now) {
-        store.deadLetter(delivery.exchangeId(), reason, now);
-        audit.append(event(
+    /**
+     * Dead-letters without an attempt: the budget ran out while the delivery waited, or it could not be
+     * prepared. A sealed envelope never attempted has its transform audited here.
+     */
+    DeliveryDecision deadLetter(AcceptedExchange exchange, Delivery delivery, String reason, Instant now) {
+        List<AuditEvent> events = new ArrayList<>(2);
+        if (delivery.sealed() && store.attempts(delivery.exchangeId()).isEmpty()) {
+            events.add(transformed(exchange, delivery));
+        }
+        events.add(event(
                 AuditEventType.DEAD_LETTERED,
+                exchange,
                 delivery,
-                messageType,
                 Map.of("reason", reason, "attempts", Integer.toString(delivery.attempts()))));
+        audit.appendAll(events);
+        store.deadLetter(delivery.exchangeId(), reason, now);
         return new DeliveryDecision.DeadLettered(reason);
+    }
+
+    /**
+     * What {@link PrepareStep} made of the exchange: the recipient's format, the fields it was denied,
+     * and the digest of the envelope sealed for it. Audited with the first attempt (or the dead-lettering
+     * that comes instead of one), so it is also audited again when a crash came between the attempt and
+     * its record: the log may show a transform twice, never a sent envelope without one.
+     */
+    private AuditEvent transformed(AcceptedExchange exchange, Delivery delivery) {
+        return event(
+                AuditEventType.TRANSFORMED,
+                exchange,
+                delivery,
+                Map.of(
+                        "format", delivery.format(),
+                        "stripped", String.join(",", delivery.stripped()),
+                        "originalMessageId", exchange.messageId(),
+                        "originalSender", exchange.sender().value()));
     }
 
     private Outcome send(Delivery delivery, Participant recipient) {
@@ -234,17 +266,23 @@ final class SendStep {
         return Optional.empty();
     }
 
-    private AuditEvent event(AuditEventType type, Delivery delivery, String messageType, Map<String, String> details) {
+    private AuditEvent event(
+            AuditEventType type, AcceptedExchange exchange, Delivery delivery, Map<String, String> details) {
+        String step = switch (type) {
+            case TRANSFORMED -> DeliveryRoutes.PREPARE;
+            case DEAD_LETTERED -> DeliveryRoutes.DEAD_LETTER;
+            default -> DeliveryRoutes.SEND;
+        };
         return new AuditEvent(
                 clock.instant(),
                 type,
-                type == AuditEventType.DEAD_LETTERED ? DeliveryRoutes.DEAD_LETTER : DeliveryRoutes.SEND,
+                step,
                 settings.gateway().value(),
                 Optional.of(delivery.exchangeId()),
                 Optional.of(delivery.messageId()),
                 Optional.of(settings.gateway()),
                 Optional.of(delivery.recipient()),
-                Optional.of(messageType),
+                Optional.of(exchange.messageType()),
                 Optional.of(delivery.envelopeSha256()),
                 Optional.empty(),
                 Optional.empty(),

@@ -14,11 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +105,7 @@ class DeliveryStepTest {
                 Map.of("watchlist-hit", Set.of("subject.documents")),
                 IQ_MOI,
                 Map.of("pilgrim-list", STRIPPED_FOR_IQ)));
-        PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, audit, CLOCK);
+        PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, CLOCK);
         this.step = new DeliveryStep(settings, ledger, beingRecorded, directory, store, prepare, send, audit, CLOCK);
     }
 
@@ -196,6 +199,75 @@ class DeliveryStepTest {
         assertThat(third).isEqualTo(new DeliveryDecision.DeadLettered("attempts-exhausted"));
         assertThat(store.find(exchange.exchangeId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DEAD_LETTERED);
         assertThat(only(AuditEventType.DEAD_LETTERED, exchange).details()).containsEntry("attempts", "3");
+        // The transform goes into the log with the first attempt only; each attempt with what came of it.
+        assertThat(appendsOf(exchange))
+                .containsExactly(
+                        List.of(AuditEventType.TRANSFORMED, AuditEventType.DELIVERY_ATTEMPTED),
+                        List.of(AuditEventType.DELIVERY_ATTEMPTED),
+                        List.of(AuditEventType.DELIVERY_ATTEMPTED, AuditEventType.DEAD_LETTERED));
+    }
+
+    @Test
+    void aDeliveredFirstAttemptIsOneAppendOfTheTransformTheAttemptAndTheDelivery() {
+        AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+
+        assertThat(deliver(exchange)).isInstanceOf(DeliveryDecision.Done.class);
+
+        assertThat(appendsOf(exchange))
+                .containsExactly(List.of(
+                        AuditEventType.TRANSFORMED, AuditEventType.DELIVERY_ATTEMPTED, AuditEventType.DELIVERED));
+        assertThat(only(AuditEventType.TRANSFORMED, exchange)).satisfies(transformed -> {
+            assertThat(transformed.step()).isEqualTo(DeliveryRoutes.PREPARE);
+            assertThat(transformed.envelopeSha256())
+                    .isEqualTo(Optional.of(
+                            store.find(exchange.exchangeId()).orElseThrow().envelopeSha256()));
+            assertThat(transformed.details())
+                    .containsEntry("originalMessageId", exchange.messageId())
+                    .containsEntry("stripped", String.join(",", new TreeSet<>(STRIPPED_FOR_IQ)));
+        });
+    }
+
+    @Test
+    void anAttemptWhoseAuditFailsIsNotRecordedAndIsMadeAgainWithTheSameBytes() {
+        AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+        List<byte[]> sent = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            partner.add((key, envelope) -> {
+                sent.add(envelope);
+                return new PartnerTransport.Answered(200, Optional.empty());
+            });
+        }
+        audit.failAppends(true);
+
+        // The route rolls the queue message back; the broker hands it over again.
+        assertThatThrownBy(() -> deliver(exchange)).hasMessageContaining("audit table is gone");
+        assertThat(store.attempts(exchange.exchangeId())).isEmpty();
+        audit.failAppends(false);
+        DeliveryDecision again = deliver(exchange);
+
+        assertThat(again).isInstanceOf(DeliveryDecision.Done.class);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1)).isEqualTo(sent.get(0));
+        assertThat(store.attempts(exchange.exchangeId())).hasSize(1);
+        assertThat(appendsOf(exchange))
+                .containsExactly(List.of(
+                        AuditEventType.TRANSFORMED, AuditEventType.DELIVERY_ATTEMPTED, AuditEventType.DELIVERED));
+    }
+
+    @Test
+    void anAttemptAuditedButNotRecordedShowsTwiceInTheLogNeverNotAtAll() {
+        AcceptedExchange exchange = accepted(TestDocuments.json(PK_MOI, IQ_MOI));
+        store.failAttempts(true);
+
+        assertThatThrownBy(() -> deliver(exchange)).hasMessageContaining("delivery store is gone");
+        store.failAttempts(false);
+        DeliveryDecision again = deliver(exchange);
+
+        assertThat(again).isInstanceOf(DeliveryDecision.Done.class);
+        assertThat(calls).hasValue(2);
+        List<AuditEventType> whole =
+                List.of(AuditEventType.TRANSFORMED, AuditEventType.DELIVERY_ATTEMPTED, AuditEventType.DELIVERED);
+        assertThat(appendsOf(exchange)).containsExactly(whole, whole);
     }
 
     @Test
@@ -364,6 +436,17 @@ class DeliveryStepTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The types of each append that concerned the exchange, in the order they were made. */
+    private List<List<AuditEventType>> appendsOf(AcceptedExchange exchange) {
+        return audit.appends().stream()
+                .filter(events -> events.stream()
+                        .anyMatch(e -> e.exchangeId()
+                                .filter(exchange.exchangeId()::equals)
+                                .isPresent()))
+                .map(events -> events.stream().map(AuditEvent::type).toList())
+                .toList();
     }
 
     private AuditEvent only(AuditEventType type, AcceptedExchange exchange) {

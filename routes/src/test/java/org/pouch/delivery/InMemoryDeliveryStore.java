@@ -18,6 +18,12 @@ final class InMemoryDeliveryStore implements DeliveryStore {
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
     private final Map<String, List<DeliveryAttempt>> attempts = new ConcurrentHashMap<>();
     private final List<Content> preparedFrom = new ArrayList<>();
+    private volatile boolean attemptsFail;
+
+    /** From now on, recording an attempt fails as a database that went away would. */
+    void failAttempts(boolean fail) {
+        attemptsFail = fail;
+    }
 
     @Override
     public Optional<Delivery> find(String exchangeId) {
@@ -62,6 +68,9 @@ final class InMemoryDeliveryStore implements DeliveryStore {
     @Override
     public void recordAttempt(
             String exchangeId, DeliveryAttempt attempt, DeliveryStatus status, Optional<byte[]> partnerReceipt) {
+        if (attemptsFail) {
+            throw new IllegalStateException("the delivery store is gone");
+        }
         attempts.computeIfAbsent(exchangeId, id -> new ArrayList<>()).add(attempt);
         Delivery d = deliveries.get(exchangeId);
         deliveries.put(

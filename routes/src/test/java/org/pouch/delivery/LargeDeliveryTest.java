@@ -98,7 +98,6 @@ class LargeDeliveryTest {
                 new EnvelopeOpener(PKI.gatewayDecryptionKeys(), directory, PKI.validator(), CLOCK),
                 new EnvelopeSealer(() -> PKI.signing(GATEWAY, KeySuite.EC_P256), CLOCK),
                 minimisation,
-                audit,
                 CLOCK);
         DeliveryStep step = new DeliveryStep(
                 settings, ledger, new ExchangesBeingRecorded(), directory, store, prepare, send, audit, CLOCK);

@@ -9,15 +9,32 @@ import org.pouch.audit.AuditTrail;
 public final class InMemoryAuditTrail implements AuditTrail {
 
     private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    private final List<List<AuditEvent>> appends = new CopyOnWriteArrayList<>();
+    private volatile boolean failing;
 
     @Override
     public void append(AuditEvent event) {
-        events.add(event);
+        appendAll(List.of(event));
     }
 
+    /** All or none, as the database's one commit per append. */
     @Override
-    public void appendAll(List<AuditEvent> appended) {
+    public synchronized void appendAll(List<AuditEvent> appended) {
+        if (failing) {
+            throw new IllegalStateException("the audit table is gone");
+        }
         events.addAll(appended);
+        appends.add(List.copyOf(appended));
+    }
+
+    /** From now on, appends fail and store nothing, as when the database is gone. */
+    public void failAppends(boolean fail) {
+        failing = fail;
+    }
+
+    /** Each append as it was made, the events appended together in one list, oldest first. */
+    public List<List<AuditEvent>> appends() {
+        return List.copyOf(appends);
     }
 
     @Override
