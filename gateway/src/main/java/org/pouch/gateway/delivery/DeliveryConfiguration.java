@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
 import org.pouch.audit.AuditTrail;
 import org.pouch.certificates.CertificateValidator;
 import org.pouch.certificates.Credential;
@@ -141,11 +140,9 @@ public class DeliveryConfiguration {
                 Map.of(Endpoint.Protocol.REST, restPartnerTransport, Endpoint.Protocol.SOAP, soapPartnerTransport),
                 breakers,
                 audit,
-                StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY)
-                        .transacted(true)
-                        .concurrentConsumers(properties.consumers()),
-                StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY).transacted(true),
-                StaticEndpointBuilders.jms("queue:" + Queues.DEAD_LETTER).transacted(true),
+                Queues.transactedConsumer(Queues.DELIVERY, properties.consumers()),
+                Queues.inTransaction(Queues.DELIVERY),
+                Queues.inTransaction(Queues.DEAD_LETTER),
                 clock);
     }
 
