@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -125,6 +126,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     String deliveryWait;
 
+    @Option(
+            names = "--jit-settle",
+            defaultValue = "60s",
+            description = "Before the crypto bound and before each stage, wait up to this long for the JIT"
+                    + " compilers of the gateway and of this command to go quiet; 0s does not wait."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String jitSettle;
+
     @Option(names = "--gateway-heap", defaultValue = "512m", description = "-Xmx of a started gateway.")
     String gatewayHeap;
 
@@ -138,6 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private CryptoBound cryptoBound;
     private Workload boundWork;
+    private JitCompilation jit;
 
     @Override
     public Integer call() throws Exception {
@@ -177,10 +187,15 @@ public final class BenchCommand implements Callable<Integer> {
                 default -> throw new IllegalStateException("checked above: " + channel);
             };
 
+            jit = JitCompilation.of(target.metrics());
             BenchResults.Bound bound = null;
             if (boundSeconds > 0) {
                 printed.println("Measuring the crypto bound on " + cores() + " threads...");
                 printed.flush();
+                JitCompilation.Settling settling = settle();
+                if (settling != null) {
+                    printed.println("  JIT compilers " + settled(settling.seconds(), settling.quiet()));
+                }
                 cryptoBound = new CryptoBound(keys);
                 boundWork = Workload.seal(keys, Math.min(messages, 256), payloadBytes, done -> {});
                 bound = BenchResults.Bound.of(
@@ -203,7 +218,8 @@ public final class BenchCommand implements Callable<Integer> {
                         // Waits for the warm-up's deliveries too: a bound measured while the gateway still
                         // delivers them would be measured on busy cores.
                         delivering,
-                        null);
+                        null,
+                        false);
             }
             List<BenchResults.Stage> stages = new ArrayList<>();
             List<Integer> closedLoops =
@@ -220,7 +236,8 @@ public final class BenchCommand implements Callable<Integer> {
                         sink,
                         target,
                         delivering,
-                        bound));
+                        bound,
+                        true));
                 print(printed, stages.get(stages.size() - 1));
             }
             for (double rate : rates) {
@@ -235,7 +252,8 @@ public final class BenchCommand implements Callable<Integer> {
                         sink,
                         target,
                         delivering,
-                        bound));
+                        bound,
+                        true));
                 print(printed, stages.get(stages.size() - 1));
             }
             if (target.started().isEmpty() && target.metrics().isEmpty()) {
@@ -276,8 +294,10 @@ public final class BenchCommand implements Callable<Integer> {
             Sink sink,
             GatewayHandle target,
             boolean delivering,
-            BenchResults.Bound overall)
+            BenchResults.Bound overall,
+            boolean settleFirst)
             throws InterruptedException {
+        JitCompilation.Settling settling = settleFirst ? settle() : null;
         // The bound again right before the stage: on a shared machine the load of others moves, and a
         // fraction of a bound measured minutes earlier would move with it.
         Double bound = overall == null
@@ -303,11 +323,17 @@ public final class BenchCommand implements Callable<Integer> {
         });
         LoadStage.Measured measured;
         BenchResults.GatewayUsage usage;
+        JitCompilation.Snapshot jitAtStart = jit.snapshot();
         try (UsageSampler sampler = new UsageSampler(target.started(), target.metrics());
                 Progress sending = Progress.of(name, count)) {
             measured = new LoadStage(connectionCount, schedule).run(workload, submitter, intended, sending);
             usage = sampler.usage();
         }
+        BenchResults.Jit jitUsage = new BenchResults.Jit(
+                rounded(jit.gatewayCoresSince(jitAtStart)),
+                rounded(jit.ownCoresSince(jitAtStart)),
+                settling == null ? null : Math.round(settling.seconds() * 10) / 10.0,
+                settling == null ? null : settling.quiet());
         if (delivering) {
             awaitDeliveries(delivered, measured.accepted());
         }
@@ -333,11 +359,12 @@ public final class BenchCommand implements Callable<Integer> {
                 deliveredPerSecond,
                 BenchResults.Latency.of(deliveryLatency.histogram()),
                 usage,
+                jitUsage,
                 measured.acceptance().perSecond((int) Math.ceil(seconds)));
     }
 
     private void awaitDeliveries(LongAdder delivered, long accepted) throws InterruptedException {
-        Duration patience = Duration.parse("PT" + deliveryWait.toUpperCase(Locale.ROOT));
+        Duration patience = duration(deliveryWait);
         long seen = -1;
         long quietSince = System.nanoTime();
         while (delivered.sum() < accepted) {
@@ -349,6 +376,27 @@ public final class BenchCommand implements Callable<Integer> {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Waits up to {@code --jit-settle} for both processes' JIT compilers to go quiet; null: no wait. */
+    private JitCompilation.Settling settle() throws InterruptedException {
+        Duration patience = duration(jitSettle);
+        return patience.isZero() ? null : jit.awaitQuiet(patience);
+    }
+
+    private static String settled(Double seconds, Boolean quiet) {
+        if (seconds == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, quiet ? "quiet after %.0f s" : "still compiling after %.0f s", seconds);
+    }
+
+    private static Duration duration(String text) {
+        return Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
+    }
+
+    private static Double rounded(OptionalDouble cores) {
+        return cores.isPresent() ? Math.round(cores.getAsDouble() * 100) / 100.0 : null;
     }
 
     private GatewayHandle gateway(
@@ -396,7 +444,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static void print(PrintWriter printed, BenchResults.Stage stage) {
         printed.printf(
                 Locale.ROOT,
-                "  %-14s accepted %d/%d (%.1f/s%s), p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%s%s%n",
+                "  %-14s accepted %d/%d (%.1f/s%s), p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%s%s%s%n",
                 stage.name(),
                 stage.accepted(),
                 stage.sent(),
@@ -411,8 +459,19 @@ public final class BenchCommand implements Callable<Integer> {
                 stage.deliveredPerSecond() == null
                         ? ""
                         : String.format(
-                                Locale.ROOT, ", delivered %d (%.1f/s)", stage.delivered(), stage.deliveredPerSecond()));
+                                Locale.ROOT, ", delivered %d (%.1f/s)", stage.delivered(), stage.deliveredPerSecond()),
+                jit(stage.jit()));
         printed.flush();
+    }
+
+    private static String jit(BenchResults.Jit jit) {
+        String settling = settled(jit.settleSeconds(), jit.settled());
+        return String.format(
+                Locale.ROOT,
+                "%n                 JIT: gateway %s cores, bench %s cores%s",
+                jit.gatewayCores() == null ? "?" : String.format(Locale.ROOT, "%.2f", jit.gatewayCores()),
+                jit.benchCores() == null ? "?" : String.format(Locale.ROOT, "%.2f", jit.benchCores()),
+                settling.isEmpty() ? "" : " (before it: " + settling + ")");
     }
 
     /** Whether this class path has the delivery routes, which a gateway started on it then runs. */

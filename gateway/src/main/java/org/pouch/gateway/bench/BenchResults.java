@@ -54,6 +54,7 @@ record BenchResults(
      * @param boundPerSecond the crypto bound measured right before the stage
      * @param fractionOfBound accepted per second over that bound
      * @param delivered distinct messages the sink received during the stage and the wait after it
+     * @param jit what the JIT compilers took during the stage, and how long they were let settle first
      * @param acceptedEachSecond answers that were acceptances, per second of the stage
      */
     record Stage(
@@ -73,6 +74,7 @@ record BenchResults(
             Double deliveredPerSecond,
             Latency delivery,
             GatewayUsage gateway,
+            Jit jit,
             long[] acceptedEachSecond) {}
 
     /** Percentiles of a latency histogram recorded in microseconds, in milliseconds. */
@@ -106,4 +108,16 @@ record BenchResults(
      * @param heapUsedMaxMb the highest heap in use the actuator reported during the stage
      */
     record GatewayUsage(Double cpuCores, Double cpuShare, Double heapUsedMaxMb) {}
+
+    /**
+     * The JIT compilers during a stage ({@link JitCompilation}).
+     *
+     * @param gatewayCores the gateway's compilers' time over the stage's wall time (1.0 = one core), when
+     *     its metrics could be read
+     * @param benchCores the same for this command's process: the generator and the sink
+     * @param settleSeconds how long the command waited for both compilers to go quiet before the
+     *     stage's bound; null when it did not wait
+     * @param settled whether they went quiet within {@code --jit-settle}; null when it did not wait
+     */
+    record Jit(Double gatewayCores, Double benchCores, Double settleSeconds, Boolean settled) {}
 }

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's own view of its CPU and heap, from the actuator's metrics endpoint on the management
+ * The gateway's own view of its CPU, heap and JIT compilation, from the actuator's metrics endpoint on the management
  * port (mutual TLS, a staff certificate). A gateway that does not expose the endpoint answers nothing,
  * and the report says so.
  */
@@ -33,12 +33,17 @@ final class GatewayMetrics {
 
     /** The share of the machine's CPU the gateway's process used recently, 0 to 1. */
     OptionalDouble processCpuUsage() {
-        return value("process.cpu.usage", null);
+        return value("process.cpu.usage", null, "VALUE");
     }
 
     /** Heap in use, in bytes. */
     OptionalDouble heapUsed() {
-        return value("jvm.memory.used", "area:heap");
+        return value("jvm.memory.used", "area:heap", "VALUE");
+    }
+
+    /** Time the gateway's JIT compilers have spent compiling since it started, in milliseconds. */
+    OptionalDouble compilationMillis() {
+        return value("jvm.compilation.time", null, "COUNT");
     }
 
     /** Whether the gateway answers its health endpoint with UP. */
@@ -54,14 +59,14 @@ final class GatewayMetrics {
         }
     }
 
-    private OptionalDouble value(String metric, String tag) {
+    private OptionalDouble value(String metric, String tag, String statistic) {
         try {
             HttpResponse<String> response = get("/actuator/metrics/" + metric + (tag == null ? "" : "?tag=" + tag));
             if (response.statusCode() != 200) {
                 return OptionalDouble.empty();
             }
             for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
-                if ("VALUE".equals(measurement.path("statistic").asString())) {
+                if (statistic.equals(measurement.path("statistic").asString())) {
                     return OptionalDouble.of(measurement.path("value").asDouble());
                 }
             }

@@ -83,7 +83,8 @@ final class HtmlReport {
         html.append("<h2>Stages</h2>\n<table><tr><th>stage</th><th>loop</th><th>connections</th>")
                 .append("<th>offered/s</th><th>sent</th><th>accepted</th><th>rejected</th><th>accepted/s</th>")
                 .append("<th>bound/s</th><th>of bound</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th>")
-                .append("<th>delivered/s</th><th>gateway CPU (cores)</th><th>heap max (MB)</th></tr>\n");
+                .append("<th>delivered/s</th><th>gateway CPU (cores)</th><th>heap max (MB)</th>")
+                .append("<th>gateway JIT (cores)</th><th>bench JIT (cores)</th><th>JIT settled before (s)</th></tr>\n");
         for (BenchResults.Stage stage : results.stages()) {
             BenchResults.Latency l = stage.acceptance();
             html.append("<tr><td>")
@@ -120,6 +121,13 @@ final class HtmlReport {
                     .append(optional(stage.gateway().cpuCores()))
                     .append("</td><td>")
                     .append(optional(stage.gateway().heapUsedMaxMb()))
+                    .append("</td><td>")
+                    .append(optional(stage.jit().gatewayCores()))
+                    .append("</td><td>")
+                    .append(optional(stage.jit().benchCores()))
+                    .append("</td><td>")
+                    .append(optional(stage.jit().settleSeconds()))
+                    .append(Boolean.FALSE.equals(stage.jit().settled()) ? " (not quiet)" : "")
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");

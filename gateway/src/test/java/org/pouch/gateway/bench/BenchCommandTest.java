@@ -41,6 +41,9 @@ class BenchCommandTest {
                 "--rate-connections", "8",
                 "--bound-seconds", "1",
                 "--delivery-wait", "30s",
+                // A freshly started gateway's compilers are busy for minutes; waiting for them is the
+                // default, a few seconds of it is enough to show the wait works.
+                "--jit-settle", "4s",
                 "--gateway-heap", "256m");
 
         assertThat(exit).as(printed.toString()).isZero();
@@ -58,6 +61,11 @@ class BenchCommandTest {
                     .as("a healthy gateway accepts them all")
                     .isEqualTo(150);
             assertThat(stage.path("acceptance").path("count").asLong()).isEqualTo(150);
+            // The gateway's compilers are read from its actuator; the wait before the stage is bounded.
+            assertThat(stage.path("jit").path("gatewayCores").isNumber()).isTrue();
+            assertThat(stage.path("jit").path("gatewayCores").asDouble()).isNotNegative();
+            assertThat(stage.path("jit").path("benchCores").asDouble()).isNotNegative();
+            assertThat(stage.path("jit").path("settleSeconds").asDouble()).isBetween(2.0, 8.0);
             // The sink counts what the gateway delivered to it; a build without delivery delivers nothing.
             assertThat(stage.path("delivered").asLong())
                     .isEqualTo(

@@ -37,6 +37,10 @@ class ResultsJsonTest {
         assertThat(stage.path("gateway").path("cpuCores").asDouble()).isEqualTo(1.25);
         assertThat(stage.path("gateway").path("heapUsedMaxMb").asDouble()).isEqualTo(180);
         assertThat(stage.path("acceptedEachSecond")).hasSize(3);
+        assertThat(stage.path("jit").path("gatewayCores").asDouble()).isEqualTo(0.31);
+        assertThat(stage.path("jit").path("benchCores").asDouble()).isEqualTo(0.07);
+        assertThat(stage.path("jit").path("settleSeconds").asDouble()).isEqualTo(14);
+        assertThat(stage.path("jit").path("settled").asBoolean()).isTrue();
     }
 
     @Test

@@ -39,6 +39,7 @@ final class SampleResults {
                                 390.0,
                                 latency,
                                 usage,
+                                new BenchResults.Jit(0.31, 0.07, 14.0, true),
                                 new long[] {380, 410, 208}),
                         new BenchResults.Stage(
                                 "open-<500>/s",
@@ -57,6 +58,7 @@ final class SampleResults {
                                 null,
                                 BenchResults.Latency.of(new Histogram(1000, 3)),
                                 usage,
+                                new BenchResults.Jit(null, 0.02, 60.0, false),
                                 new long[] {500, 500})),
                 List.of("Generator, sink & gateway shared the machine's 2 cores."));
     }
