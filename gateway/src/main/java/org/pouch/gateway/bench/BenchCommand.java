@@ -468,7 +468,7 @@ public final class BenchCommand implements Callable<Integer> {
         String settling = settled(jit.settleSeconds(), jit.settled());
         return String.format(
                 Locale.ROOT,
-                "%n                 JIT: gateway %s cores, bench %s cores%s",
+                "%n                 JIT compilers busy: gateway %s, bench %s (thread-seconds a second)%s",
                 jit.gatewayCores() == null ? "?" : String.format(Locale.ROOT, "%.2f", jit.gatewayCores()),
                 jit.benchCores() == null ? "?" : String.format(Locale.ROOT, "%.2f", jit.benchCores()),
                 settling.isEmpty() ? "" : " (before it: " + settling + ")");

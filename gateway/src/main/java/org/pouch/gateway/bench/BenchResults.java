@@ -112,8 +112,9 @@ record BenchResults(
     /**
      * The JIT compilers during a stage ({@link JitCompilation}).
      *
-     * @param gatewayCores the gateway's compilers' time over the stage's wall time (1.0 = one core), when
-     *     its metrics could be read
+     * @param gatewayCores the time the gateway's compiler threads spent compiling over the stage's wall
+     *     time, when its metrics could be read. The JVM counts elapsed time, not CPU time: a compiler
+     *     thread waiting for a core counts, so on saturated cores this exceeds the CPU they got.
      * @param benchCores the same for this command's process: the generator and the sink
      * @param settleSeconds how long the command waited for both compilers to go quiet before the
      *     stage's bound; null when it did not wait

@@ -84,7 +84,8 @@ final class HtmlReport {
                 .append("<th>offered/s</th><th>sent</th><th>accepted</th><th>rejected</th><th>accepted/s</th>")
                 .append("<th>bound/s</th><th>of bound</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th>")
                 .append("<th>delivered/s</th><th>gateway CPU (cores)</th><th>heap max (MB)</th>")
-                .append("<th>gateway JIT (cores)</th><th>bench JIT (cores)</th><th>JIT settled before (s)</th></tr>\n");
+                .append(
+                        "<th>gateway JIT busy (cores)</th><th>bench JIT busy (cores)</th><th>JIT settled before (s)</th></tr>\n");
         for (BenchResults.Stage stage : results.stages()) {
             BenchResults.Latency l = stage.acceptance();
             html.append("<tr><td>")

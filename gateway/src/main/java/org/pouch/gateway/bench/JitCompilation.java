@@ -13,8 +13,12 @@ import java.util.function.Supplier;
  * command's own (the generator and the sink). A gateway of this size (Spring, Camel, CXF, Tomcat,
  * Artemis, H2, Bouncy Castle) keeps compiling for many minutes under load, and on two cores each
  * compiler thread takes CPU from the stage and from the crypto bound. So the command waits for both
- * compilers to go quiet before it measures a bound and starts a stage, and every stage reports the
- * cores its compilers took.
+ * compilers to go quiet before it measures a bound and starts a stage, and every stage reports how busy
+ * its compilers were.
+ *
+ * <p>Both JVMs count the compilers' elapsed time ({@code jvm.compilation.time}, the compilation MXBean),
+ * not their CPU time: time a compiler thread spends waiting for a core counts too. Quiet is quiet either
+ * way; a busy figure on saturated cores is an upper bound of the CPU the compilers took.
  */
 final class JitCompilation {
 
