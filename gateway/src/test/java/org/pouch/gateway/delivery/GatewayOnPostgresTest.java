@@ -37,13 +37,8 @@ class GatewayOnPostgresTest {
 
     private static final int MESSAGES = 3;
 
-    private GatewayProcess gateway;
-
     @AfterEach
-    void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
+    void forgetThePartnersAnswers() {
         PartnerSystems.shared().reset();
     }
 
@@ -56,14 +51,19 @@ class GatewayOnPostgresTest {
         }
         PGSimpleDataSource shared = (PGSimpleDataSource) server;
         String url = "jdbc:postgresql://localhost:" + shared.getPortNumbers()[0] + "/" + database;
-        gateway = GatewayProcess.prepare(Map.of(
-                        "spring.datasource.url",
-                        url,
-                        "spring.datasource.username",
-                        shared.getUser(),
-                        "spring.datasource.password",
-                        ""))
-                .start();
+        Map<String, String> onThatDatabase = Map.of(
+                "spring.datasource.url",
+                url,
+                "spring.datasource.username",
+                shared.getUser(),
+                "spring.datasource.password",
+                "");
+        try (GatewayProcess gateway = GatewayProcess.prepare(onThatDatabase).start()) {
+            acceptDeliverAndAudit(gateway, url, shared.getUser());
+        }
+    }
+
+    private static void acceptDeliverAndAudit(GatewayProcess gateway, String url, String user) throws Exception {
         PartnerSystems partners = PartnerSystems.shared();
         partners.answer(PartnerSystems.inboxOf(IQ_MOI).willReturn(PartnerSystems.signedReceipt()));
 
@@ -79,7 +79,7 @@ class GatewayOnPostgresTest {
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> exchangeIds.stream()
                         .allMatch(id -> partners.answered(IQ_MOI, id).contains(200)));
-        try (Connection connection = DriverManager.getConnection(url, shared.getUser(), "")) {
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
             assertThat(count(connection, "select count(*) from exchanges")).isEqualTo(MESSAGES);
             for (String exchangeId : exchangeIds) {
                 // The delivered entry is appended after the partner's answer, so it may trail it a little.
