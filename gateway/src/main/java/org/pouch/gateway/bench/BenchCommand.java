@@ -329,9 +329,10 @@ public final class BenchCommand implements Callable<Integer> {
             measured = new LoadStage(connectionCount, schedule).run(workload, submitter, intended, sending);
             usage = sampler.usage();
         }
+        JitCompilation.Busy compiling = jit.busySince(jitAtStart);
         BenchResults.Jit jitUsage = new BenchResults.Jit(
-                rounded(jit.gatewayCoresSince(jitAtStart)),
-                rounded(jit.ownCoresSince(jitAtStart)),
+                rounded(compiling.gateway()),
+                rounded(compiling.own()),
                 settling == null ? null : Math.round(settling.seconds() * 10) / 10.0,
                 settling == null ? null : settling.quiet());
         if (delivering) {

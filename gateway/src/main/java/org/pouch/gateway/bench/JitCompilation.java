@@ -45,6 +45,9 @@ final class JitCompilation {
      */
     record Settling(double seconds, boolean quiet, double cores) {}
 
+    /** The compilers' busy time over a stretch of wall time, in cores. */
+    record Busy(OptionalDouble gateway, OptionalDouble own) {}
+
     private final Supplier<OptionalDouble> gatewayMillis;
     private final Supplier<OptionalDouble> ownMillis;
     private final LongSupplier nanoTime;
@@ -85,16 +88,16 @@ final class JitCompilation {
         return new Snapshot(gatewayMillis.get(), ownMillis.get(), nanoTime.getAsLong());
     }
 
-    /** The gateway's compilers since {@code start}, in cores; empty when either end could not be read. */
-    OptionalDouble gatewayCoresSince(Snapshot start) {
+    /**
+     * How busy the compilers were since {@code start}, in cores: the gateway's and this process's, each
+     * empty when either end could not be read.
+     */
+    Busy busySince(Snapshot start) {
         Snapshot now = snapshot();
-        return cores(start.gatewayMillis(), now.gatewayMillis(), now.nanos() - start.nanos());
-    }
-
-    /** This process's compilers since {@code start}, in cores. */
-    OptionalDouble ownCoresSince(Snapshot start) {
-        Snapshot now = snapshot();
-        return cores(start.ownMillis(), now.ownMillis(), now.nanos() - start.nanos());
+        long nanos = now.nanos() - start.nanos();
+        return new Busy(
+                cores(start.gatewayMillis(), now.gatewayMillis(), nanos),
+                cores(start.ownMillis(), now.ownMillis(), nanos));
     }
 
     /**

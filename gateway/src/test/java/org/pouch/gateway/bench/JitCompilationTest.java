@@ -64,8 +64,9 @@ class JitCompilationTest {
 
         nanos.addAndGet(Duration.ofSeconds(8).toNanos());
 
-        assertThat(jit.gatewayCoresSince(start)).hasValue(0.25);
-        assertThat(jit.ownCoresSince(start)).hasValue(0.1);
+        JitCompilation.Busy busy = jit.busySince(start);
+        assertThat(busy.gateway()).hasValue(0.25);
+        assertThat(busy.own()).hasValue(0.1);
     }
 
     @Test
@@ -79,7 +80,7 @@ class JitCompilationTest {
         JitCompilation.Snapshot start = jit.snapshot();
 
         assertThat(jit.awaitQuiet(Duration.ofSeconds(60)).quiet()).isTrue();
-        assertThat(jit.gatewayCoresSince(start)).isEmpty();
+        assertThat(jit.busySince(start).gateway()).isEmpty();
     }
 
     @Test
