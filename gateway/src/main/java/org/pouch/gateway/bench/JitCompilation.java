@@ -93,11 +93,7 @@ final class JitCompilation {
      * empty when either end could not be read.
      */
     Busy busySince(Snapshot start) {
-        Snapshot now = snapshot();
-        long nanos = now.nanos() - start.nanos();
-        return new Busy(
-                cores(start.gatewayMillis(), now.gatewayMillis(), nanos),
-                cores(start.ownMillis(), now.ownMillis(), nanos));
+        return busy(start, snapshot());
     }
 
     /**
@@ -110,16 +106,20 @@ final class JitCompilation {
         while (true) {
             sleeper.sleep(window);
             Snapshot after = snapshot();
-            long elapsed = after.nanos() - before.nanos();
-            double cores = cores(before.gatewayMillis(), after.gatewayMillis(), elapsed)
-                            .orElse(0)
-                    + cores(before.ownMillis(), after.ownMillis(), elapsed).orElse(0);
+            Busy busy = busy(before, after);
+            double cores = busy.gateway().orElse(0) + busy.own().orElse(0);
             long waited = after.nanos() - started;
             if (cores < QUIET_CORES || waited >= patience.toNanos()) {
                 return new Settling(waited / 1e9, cores < QUIET_CORES, cores);
             }
             before = after;
         }
+    }
+
+    private static Busy busy(Snapshot from, Snapshot to) {
+        long nanos = to.nanos() - from.nanos();
+        return new Busy(
+                cores(from.gatewayMillis(), to.gatewayMillis(), nanos), cores(from.ownMillis(), to.ownMillis(), nanos));
     }
 
     private static OptionalDouble cores(OptionalDouble fromMillis, OptionalDouble toMillis, long nanos) {
