@@ -194,7 +194,12 @@ public final class BenchCommand implements Callable<Integer> {
                 printed.flush();
                 JitCompilation.Settling settling = settle();
                 if (settling != null) {
-                    printed.println("  JIT compilers " + settled(settling.seconds(), settling.quiet()));
+                    // Only the bound's wait says how busy the compilers still were: a stage reports its own.
+                    printed.println("  JIT compilers " + settled(settling.seconds(), settling.quiet())
+                            + (settling.quiet()
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT, " (%.2f cores in the last window)", settling.cores())));
                 }
                 cryptoBound = new CryptoBound(keys);
                 boundWork = Workload.seal(keys, Math.min(messages, 256), payloadBytes, done -> {});
