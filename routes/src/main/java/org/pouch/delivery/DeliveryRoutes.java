@@ -15,6 +15,7 @@ import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.EnvelopeSealer;
 import org.pouch.envelope.ReceiptVerifier;
 import org.pouch.exchange.MessageHeaders;
+import org.pouch.intake.AcceptedDocuments;
 import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
@@ -47,6 +48,8 @@ public final class DeliveryRoutes extends EndpointRouteBuilder {
     private final EndpointProducerBuilder deadLetterQueue;
 
     /**
+     * @param accepted the documents this process's intake holds for delivery, taken instead of opening the
+     *     envelope again
      * @param queue where accepted exchange ids arrive: a transacted JMS consumer in the gateway
      * @param requeue the same queue, for retries, in the consumer's transaction
      * @param deadLetterQueue where exchange ids go when delivery gives up, in the consumer's transaction
@@ -58,6 +61,7 @@ public final class DeliveryRoutes extends EndpointRouteBuilder {
             ParticipantDirectory directory,
             DeliveryStore store,
             EnvelopeOpener opener,
+            AcceptedDocuments accepted,
             EnvelopeSealer sealer,
             Minimisation minimisation,
             ReceiptVerifier receipts,
@@ -68,7 +72,7 @@ public final class DeliveryRoutes extends EndpointRouteBuilder {
             EndpointProducerBuilder requeue,
             EndpointProducerBuilder deadLetterQueue,
             Clock clock) {
-        PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, clock);
+        PrepareStep prepare = new PrepareStep(settings, opener, accepted, sealer, minimisation, clock);
         SendStep send = new SendStep(settings, transports, breakers, receipts, store, audit, clock);
         this.step = new DeliveryStep(settings, ledger, beingRecorded, directory, store, prepare, send, audit, clock);
         this.queue = queue;

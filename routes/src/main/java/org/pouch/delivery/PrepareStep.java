@@ -24,12 +24,14 @@ import org.pouch.exchange.PayloadType;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.StreamingJsonTransform;
 import org.pouch.formats.catalog.MessageTypes;
+import org.pouch.intake.AcceptedDocuments;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.partners.Participant;
 import org.pouch.spool.Spool;
 
 /**
- * Step {@code delivery.prepare}: opens the archived envelope again, turns the payload into the
+ * Step {@code delivery.prepare}: takes the verified document the intake of this process holds for the
+ * exchange, or else opens the archived envelope again; turns the payload into the
  * recipient's format without the fields it is denied, and seals the result for the recipient, signed by
  * the gateway. Runs once per delivery: retries send what it sealed. Its audit entry (TRANSFORMED) is
  * appended with the first attempt's, by {@link SendStep}.
@@ -41,6 +43,7 @@ final class PrepareStep {
 
     private final DeliverySettings settings;
     private final EnvelopeOpener opener;
+    private final AcceptedDocuments accepted;
     private final EnvelopeSealer sealer;
     private final Minimisation minimisation;
     private final Clock clock;
@@ -48,11 +51,13 @@ final class PrepareStep {
     PrepareStep(
             DeliverySettings settings,
             EnvelopeOpener opener,
+            AcceptedDocuments accepted,
             EnvelopeSealer sealer,
             Minimisation minimisation,
             Clock clock) {
         this.settings = settings;
         this.opener = opener;
+        this.accepted = accepted;
         this.sealer = sealer;
         this.minimisation = minimisation;
         this.clock = clock;
@@ -60,22 +65,27 @@ final class PrepareStep {
 
     /**
      * @return the delivery, its envelope in a spool the caller closes once the store has kept it
-     * @throws org.pouch.exchange.RejectedException when the archived envelope no longer opens
+     * @throws org.pouch.exchange.RejectedException when the archived envelope must be opened and no longer
+     *     opens
      * @throws IllegalArgumentException when the recipient's format is not one the type can be written in
      */
     Prepared prepare(AcceptedExchange exchange, Participant recipient) {
+        Optional<ExchangeDocument> held = accepted.take(exchange.exchangeId(), exchange.envelopeSha256());
+        if (held.isPresent()) {
+            return prepare(exchange, recipient, held.get());
+        }
         // The opened payload may read from a spool, deleted once the delivery is sealed.
         try (OpenedMessage opened = opener.openAccepted(exchange.envelope(), exchange.acceptedAt())) {
-            return prepare(exchange, recipient, opened);
+            return prepare(exchange, recipient, opened.document());
         }
     }
 
-    private Prepared prepare(AcceptedExchange exchange, Participant recipient, OpenedMessage opened) {
-        Header original = opened.document().header();
+    private Prepared prepare(AcceptedExchange exchange, Participant recipient, ExchangeDocument document) {
+        Header original = document.header();
         String format = recipient.endpoint().orElseThrow().format();
         Set<String> stripped = minimisation.forRecipient(recipient.id(), original.type());
         MessageType<?> type = MessageTypes.lookup(original.type(), original.schemaVersion());
-        Payload payload = opened.document().payload();
+        Payload payload = document.payload();
         PayloadType to = RecipientFormats.of(format);
         if (!type.outboundFormats().contains(to)) {
             throw new IllegalArgumentException(type.name() + " cannot be delivered as " + to);

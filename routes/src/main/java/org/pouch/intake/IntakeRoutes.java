@@ -66,6 +66,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
     private final RejectionStep rejection;
     private final EndpointProducerBuilder deliveryQueue;
     private final ExchangesBeingRecorded beingRecorded;
+    private final AcceptedDocuments documents;
 
     /**
      * @param deliveryQueue where accepted exchange ids are queued for delivery; a persistent JMS queue
@@ -75,6 +76,8 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
      * @param transaction runs the accept step's ledger row and overstay facts in one transaction
      * @param beingRecorded where the accept step lists an exchange from queueing until the intake is done
      *     with it, so that delivery does not take it for an orphan meanwhile
+     * @param documents where the accept step holds the verified document of an exchange it queues, for its
+     *     delivery in this process to take instead of opening the envelope again
      */
     public IntakeRoutes(
             IntakeSettings settings,
@@ -87,6 +90,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
             OverstayRecords overstay,
             OneTransaction transaction,
             ExchangesBeingRecorded beingRecorded,
+            AcceptedDocuments documents,
             Clock clock) {
         OverstayFacts overstayFacts = new OverstayFacts(overstay);
         this.receive = new ReceiveStep(directory, clock);
@@ -96,6 +100,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
         this.rejection = new RejectionStep(directory, audit, clock);
         this.deliveryQueue = deliveryQueue;
         this.beingRecorded = beingRecorded;
+        this.documents = documents;
     }
 
     /** Records a refusal an edge made on its own, the way the intake records its rejections. */
@@ -145,9 +150,15 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
     }
 
     private void queueForDelivery(Exchange e) {
-        AcceptedExchange accepted = accept.prepare(e.getMessage().getBody(GuardDecision.Fresh.class));
+        GuardDecision.Fresh fresh = e.getMessage().getBody(GuardDecision.Fresh.class);
+        AcceptedExchange accepted = accept.prepare(fresh);
         e.setProperty(ACCEPT, accepted);
         beingRecorded.started(accepted.exchangeId());
+        // Held before queueing: delivery may take the id off the queue before the accept step records it.
+        documents.hold(
+                accepted.exchangeId(),
+                accepted.envelopeSha256(),
+                fresh.submission().message().document());
         e.getMessage().setHeader(MessageHeaders.EXCHANGE_ID, accepted.exchangeId());
         e.getMessage().setHeader(MessageHeaders.RECIPIENT, accepted.recipient().value());
         e.getMessage().setHeader(MessageHeaders.MESSAGE_TYPE, accepted.messageType());
@@ -156,17 +167,27 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
 
     private void record(Exchange e) {
         AcceptedExchange accepted = e.getProperty(ACCEPT, AcceptedExchange.class);
+        boolean recorded = false;
         try {
-            e.getMessage().setBody(accept.record(accepted, e.getProperty(GUARDED, GuardDecision.Fresh.class)));
+            IntakeOutcome outcome = accept.record(accepted, e.getProperty(GUARDED, GuardDecision.Fresh.class));
+            // A twin that won the race answers with its own exchange id: ours was not recorded.
+            recorded = outcome instanceof IntakeOutcome.Accepted answer
+                    && answer.exchangeId().equals(accepted.exchangeId());
+            e.getMessage().setBody(outcome);
         } finally {
+            if (!recorded) {
+                documents.release(accepted.exchangeId());
+            }
             beingRecorded.finished(accepted.exchangeId());
         }
     }
 
     private void rejected(Exchange e) {
         // Queueing failed after the exchange was listed: it will not be recorded.
-        Optional.ofNullable(e.getProperty(ACCEPT, AcceptedExchange.class))
-                .ifPresent(queued -> beingRecorded.finished(queued.exchangeId()));
+        Optional.ofNullable(e.getProperty(ACCEPT, AcceptedExchange.class)).ifPresent(queued -> {
+            documents.release(queued.exchangeId());
+            beingRecorded.finished(queued.exchangeId());
+        });
         Throwable failure = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String step = Optional.ofNullable(e.getProperty(STEP, String.class)).orElse(INTAKE);
         e.getMessage()

@@ -8,6 +8,7 @@ import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -47,6 +48,7 @@ import org.pouch.exchange.PayloadType;
 import org.pouch.exchange.Receipt;
 import org.pouch.formats.MessageType;
 import org.pouch.formats.catalog.MessageTypes;
+import org.pouch.intake.AcceptedDocuments;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
@@ -69,6 +71,7 @@ class DeliveryStepTest {
 
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final ExchangesBeingRecorded beingRecorded = new ExchangesBeingRecorded();
+    private final AcceptedDocuments documents = new AcceptedDocuments(1024 * 1024, Duration.ofMinutes(1));
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final ParticipantDirectory directory = TestDirectory.demo(URI.create("https://localhost:1"));
@@ -105,7 +108,7 @@ class DeliveryStepTest {
                 Map.of("watchlist-hit", Set.of("subject.documents")),
                 IQ_MOI,
                 Map.of("pilgrim-list", STRIPPED_FOR_IQ)));
-        PrepareStep prepare = new PrepareStep(settings, opener, sealer, minimisation, CLOCK);
+        PrepareStep prepare = new PrepareStep(settings, opener, documents, sealer, minimisation, CLOCK);
         this.step = new DeliveryStep(settings, ledger, beingRecorded, directory, store, prepare, send, audit, CLOCK);
     }
 
@@ -156,6 +159,58 @@ class DeliveryStepTest {
                             .envelopeSha256()
                             .orElseThrow());
         }
+    }
+
+    @Test
+    void aDocumentTheIntakeHoldsIsDeliveredWithoutOpeningTheArchivedEnvelopeAgain() {
+        ExchangeDocument original = TestDocuments.json(PK_MOI, IQ_MOI);
+        // An archive that would not open: only the held document can have made the delivery.
+        AcceptedExchange exchange = acceptedWithUnopenableArchive(original);
+        documents.hold(exchange.exchangeId(), exchange.envelopeSha256(), original);
+        byte[][] sent = new byte[1][];
+        partner.add((key, envelope) -> {
+            sent[0] = envelope;
+            return new PartnerTransport.Answered(200, Optional.empty());
+        });
+
+        assertThat(deliver(exchange)).isInstanceOf(DeliveryDecision.Done.class);
+
+        assertThat(documents.taken()).isEqualTo(1);
+        EnvelopeOpener partnerSide = new EnvelopeOpener(
+                DecryptionKeys.of(PKI.encryption(IQ_MOI, KeySuite.EC_P256)), PKI.senders(), PKI.validator(), CLOCK);
+        try (OpenedMessage opened = partnerSide.open(sent[0])) {
+            assertThat(opened.document().payload())
+                    .isEqualTo(modelTransform(MessageTypes.lookup("pilgrim-list", "1.0"), original, STRIPPED_FOR_IQ));
+        }
+    }
+
+    @Test
+    void withoutAHeldDocumentAnArchiveThatNoLongerOpensDeadLetters() {
+        AcceptedExchange exchange = acceptedWithUnopenableArchive(TestDocuments.json(PK_MOI, IQ_MOI));
+
+        assertThat(deliver(exchange))
+                .isInstanceOfSatisfying(
+                        DeliveryDecision.DeadLettered.class,
+                        dead -> assertThat(dead.reason()).startsWith("cannot-open-"));
+
+        assertThat(calls).hasValue(0);
+        assertThat(documents.missed()).isEqualTo(1);
+    }
+
+    private AcceptedExchange acceptedWithUnopenableArchive(ExchangeDocument document) {
+        AcceptedExchange exchange = queuedNotYetRecorded(document);
+        AcceptedExchange unopenable = new AcceptedExchange(
+                exchange.exchangeId(),
+                exchange.messageId(),
+                exchange.sender(),
+                exchange.recipient(),
+                exchange.messageType(),
+                exchange.envelopeSha256(),
+                exchange.acceptedAt(),
+                Content.inMemory("not an envelope".getBytes(StandardCharsets.US_ASCII)),
+                exchange.receipt());
+        ledger.record(unopenable);
+        return unopenable;
     }
 
     /** What delivery made of a payload before it streamed: through the model, then re-encoded compact. */

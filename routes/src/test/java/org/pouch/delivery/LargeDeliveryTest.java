@@ -35,6 +35,7 @@ import org.pouch.exchange.Content;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.Payload;
 import org.pouch.formats.JsonInput;
+import org.pouch.intake.AcceptedDocuments;
 import org.pouch.intake.AcceptedExchange;
 import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
@@ -96,6 +97,7 @@ class LargeDeliveryTest {
         PrepareStep prepare = new PrepareStep(
                 settings,
                 new EnvelopeOpener(PKI.gatewayDecryptionKeys(), directory, PKI.validator(), CLOCK),
+                AcceptedDocuments.none(),
                 new EnvelopeSealer(() -> PKI.signing(GATEWAY, KeySuite.EC_P256), CLOCK),
                 minimisation,
                 CLOCK);

@@ -63,6 +63,7 @@ class IntakeRoutesTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final InMemoryOverstayRecords overstay = new InMemoryOverstayRecords();
     private final ExchangesBeingRecorded beingRecorded = new ExchangesBeingRecorded();
+    private final AcceptedDocuments documents = new AcceptedDocuments(1024 * 1024, Duration.ofMinutes(1));
     private CamelContext camel;
     private Intake intake;
     private ConsumerTemplate queue;
@@ -82,6 +83,7 @@ class IntakeRoutesTest {
                 overstay,
                 OneTransaction.none(),
                 beingRecorded,
+                documents,
                 clock);
         camel.addRoutes(routes);
         camel.start();
@@ -153,6 +155,12 @@ class IntakeRoutesTest {
         assertThat(beingRecorded.contains(accepted.exchangeId()))
                 .as("listed for delivery only while the intake records it")
                 .isFalse();
+        assertThat(documents.take(accepted.exchangeId(), receipt.envelopeSha256()))
+                .as("the verified document is held for delivery")
+                .hasValueSatisfying(held -> {
+                    assertThat(held.header()).isEqualTo(document.header());
+                    assertThat(held.payload()).isEqualTo(document.payload());
+                });
     }
 
     private org.pouch.envelope.SenderDirectory directoryWithGateway() {
@@ -328,11 +336,18 @@ class IntakeRoutesTest {
     @Test
     void aLedgerFailureIsAnInternalErrorAndNothingIsAcknowledged() {
         ledger.failFromNowOn();
+        byte[] envelope = seal(TestDocuments.json(PK_MOI, IQ_MOI));
 
-        IntakeOutcome outcome = submit(seal(TestDocuments.json(PK_MOI, IQ_MOI)), tlsOf(PK_MOI));
+        IntakeOutcome outcome = submit(envelope, tlsOf(PK_MOI));
 
         assertThat(rejectionOf(outcome)).isEqualTo(RejectionReason.INTERNAL_ERROR);
         assertThat(((IntakeOutcome.Rejected) outcome).reason().retryable()).isTrue();
+        String queuedId = queue.receive(QUEUE, 5_000).getMessage().getBody(String.class);
+        String envelopeSha256 =
+                Submission.of(envelope, Channel.REST, tlsOf(PK_MOI)).envelopeSha256();
+        assertThat(documents.take(queuedId, envelopeSha256))
+                .as("the document of an exchange the ledger did not take is not held")
+                .isEmpty();
     }
 
     @Test

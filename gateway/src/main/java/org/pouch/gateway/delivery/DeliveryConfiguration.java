@@ -1,5 +1,7 @@
 package org.pouch.gateway.delivery;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.pouch.gateway.PouchProperties;
 import org.pouch.gateway.broker.Queues;
 import org.pouch.gateway.directory.DirectoryProperties;
 import org.pouch.gateway.pki.PartnerTlsCredential;
+import org.pouch.intake.AcceptedDocuments;
 import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.partners.Endpoint;
@@ -42,10 +45,32 @@ import org.springframework.context.annotation.Configuration;
 public class DeliveryConfiguration {
 
     private static final String PARTICIPANTS = "pouch.directory.participants.";
+    static final String HANDOFF_METER = "pouch.delivery.handoff";
 
     @Bean
     EnvelopeSealer envelopeSealer(Supplier<Credential> signingKey, Clock clock) {
         return new EnvelopeSealer(signingKey, clock);
+    }
+
+    /** Filled by the intake, taken by delivery. */
+    @Bean
+    AcceptedDocuments acceptedDocuments(DeliveryProperties properties) {
+        return new AcceptedDocuments(
+                properties.handoff().memory().toBytes(), properties.handoff().maxAge());
+    }
+
+    @Bean
+    MeterBinder acceptedDocumentsMetrics(AcceptedDocuments documents) {
+        return registry -> {
+            FunctionCounter.builder(HANDOFF_METER, documents, AcceptedDocuments::taken)
+                    .description("Deliveries that took the document the intake held, and did not open the envelope")
+                    .tag("result", "taken")
+                    .register(registry);
+            FunctionCounter.builder(HANDOFF_METER, documents, AcceptedDocuments::missed)
+                    .description("Deliveries that found no document held, and opened the envelope")
+                    .tag("result", "missed")
+                    .register(registry);
+        };
     }
 
     @Bean
@@ -114,6 +139,7 @@ public class DeliveryConfiguration {
             ParticipantDirectory directory,
             DeliveryStore store,
             EnvelopeOpener opener,
+            AcceptedDocuments acceptedDocuments,
             EnvelopeSealer sealer,
             Minimisation minimisation,
             CertificateValidator certificateValidator,
@@ -134,6 +160,7 @@ public class DeliveryConfiguration {
                 directory,
                 store,
                 opener,
+                acceptedDocuments,
                 sealer,
                 minimisation,
                 new ReceiptVerifier(directory, certificateValidator, clock),

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param orphanRecheck the wait between two looks for it
  * @param retry the retry policy of partners without limits of their own
  * @param breaker the circuit breaker each partner gets
+ * @param handoff how much the intake may hold in memory of what it accepted, for delivery to take
  */
 @Validated
 @ConfigurationProperties("pouch.delivery")
@@ -29,7 +31,8 @@ public record DeliveryProperties(
         @NotNull @DefaultValue("2m") Duration orphanGrace,
         @NotNull @DefaultValue("5s") Duration orphanRecheck,
         @NotNull @Valid @DefaultValue Retry retry,
-        @NotNull @Valid @DefaultValue Breaker breaker) {
+        @NotNull @Valid @DefaultValue Breaker breaker,
+        @NotNull @Valid @DefaultValue Handoff handoff) {
 
     /**
      * @param maxAttempts attempts in all before the dead-letter queue
@@ -56,4 +59,15 @@ public record DeliveryProperties(
             @Min(1) @DefaultValue("10") int slidingWindowSize,
             @Min(1) @DefaultValue("5") int minimumCalls,
             @NotNull @DefaultValue("30s") Duration waitInOpenState) {}
+
+    /**
+     * The verified documents the intake holds for delivery in this process, so that it need not open the
+     * envelope a second time (ADR 0022).
+     *
+     * @param memory payload bytes held at most; {@code 0} holds none, and every delivery opens its envelope
+     * @param maxAge how long a document may wait for its delivery; plaintext is not kept longer
+     */
+    public record Handoff(
+            @NotNull @DefaultValue("16MB") DataSize memory,
+            @NotNull @DefaultValue("1m") Duration maxAge) {}
 }

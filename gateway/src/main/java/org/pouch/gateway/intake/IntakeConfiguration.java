@@ -12,6 +12,7 @@ import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.gateway.PouchProperties;
 import org.pouch.gateway.broker.Queues;
+import org.pouch.intake.AcceptedDocuments;
 import org.pouch.intake.CamelIntake;
 import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.ExchangesBeingRecorded;
@@ -59,6 +60,7 @@ public class IntakeConfiguration {
             OverstayRecords overstay,
             TransactionTemplate transactions,
             ExchangesBeingRecorded beingRecorded,
+            AcceptedDocuments acceptedDocuments,
             Clock clock) {
         return new IntakeRoutes(
                 new IntakeSettings(properties.participantId(), properties.createdAtWindow()),
@@ -71,6 +73,7 @@ public class IntakeConfiguration {
                 overstay,
                 work -> transactions.executeWithoutResult(status -> work.run()),
                 beingRecorded,
+                acceptedDocuments,
                 clock);
     }
 

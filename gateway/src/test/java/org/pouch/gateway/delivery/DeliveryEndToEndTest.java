@@ -7,6 +7,7 @@ import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,9 @@ class DeliveryEndToEndTest {
     @Autowired
     DeliveryStore deliveries;
 
+    @Autowired
+    MeterRegistry meters;
+
     PartnerSystems partners;
 
     @BeforeEach
@@ -67,9 +71,14 @@ class DeliveryEndToEndTest {
     @Test
     void aPilgrimListArrivesSealedForIraqSignedByTheGatewayAndNamingItsOrigin() throws Exception {
         ExchangeDocument sent = TestDocuments.json(PK_MOI, IQ_MOI);
+        double heldBefore = handoffs("taken");
         String exchangeId = submit(sent);
 
         records.assertDelivered(exchangeId, IQ_MOI);
+
+        assertThat(handoffs("taken"))
+                .as("delivery took the document the intake verified instead of opening the envelope again")
+                .isGreaterThan(heldBefore);
 
         LoggedRequest received = received(IQ_MOI, exchangeId);
         assertThat(received.getHeader("Content-Type")).isEqualTo("application/pkcs7-mime");
@@ -83,6 +92,13 @@ class DeliveryEndToEndTest {
         assertThat(header.type()).isEqualTo("pilgrim-list");
         assertThat(opened.document().payload().type()).isEqualTo(PayloadType.JSON);
         assertThat(opened.document().payload().text()).contains("\"pilgrims\"");
+    }
+
+    private double handoffs(String result) {
+        return meters.get(DeliveryConfiguration.HANDOFF_METER)
+                .tag("result", result)
+                .functionCounter()
+                .count();
     }
 
     @Test
