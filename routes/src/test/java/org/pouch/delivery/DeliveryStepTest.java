@@ -198,19 +198,10 @@ class DeliveryStepTest {
     }
 
     private AcceptedExchange acceptedWithUnopenableArchive(ExchangeDocument document) {
-        AcceptedExchange exchange = queuedNotYetRecorded(document);
-        AcceptedExchange unopenable = new AcceptedExchange(
-                exchange.exchangeId(),
-                exchange.messageId(),
-                exchange.sender(),
-                exchange.recipient(),
-                exchange.messageType(),
-                exchange.envelopeSha256(),
-                exchange.acceptedAt(),
-                Content.inMemory("not an envelope".getBytes(StandardCharsets.US_ASCII)),
-                exchange.receipt());
-        ledger.record(unopenable);
-        return unopenable;
+        AcceptedExchange exchange =
+                queuedNotYetRecorded(document, Content.inMemory("not an envelope".getBytes(StandardCharsets.US_ASCII)));
+        ledger.record(exchange);
+        return exchange;
     }
 
     /** What delivery made of a payload before it streamed: through the model, then re-encoded compact. */
@@ -451,6 +442,10 @@ class DeliveryStepTest {
     private static AcceptedExchange queuedNotYetRecorded(ExchangeDocument document) {
         byte[] envelope = new EnvelopeSealer(() -> PKI.signing(document.header().from(), KeySuite.EC_P256), CLOCK)
                 .seal(document, PKI.encryption(GATEWAY, KeySuite.EC_P256).certificate());
+        return queuedNotYetRecorded(document, Content.inMemory(envelope));
+    }
+
+    private static AcceptedExchange queuedNotYetRecorded(ExchangeDocument document, Content envelope) {
         return new AcceptedExchange(
                 UUID.randomUUID().toString(),
                 document.header().messageId(),
@@ -459,7 +454,7 @@ class DeliveryStepTest {
                 document.header().type(),
                 "0".repeat(64),
                 CLOCK.instant(),
-                Content.inMemory(envelope),
+                envelope,
                 new byte[] {0});
     }
 
