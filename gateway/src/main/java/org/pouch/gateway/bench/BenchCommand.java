@@ -329,6 +329,7 @@ public final class BenchCommand implements Callable<Integer> {
         LoadStage.Measured measured;
         BenchResults.GatewayUsage usage;
         JitCompilation.Snapshot jitAtStart = jit.snapshot();
+        Optional<Handoffs> handoffsAtStart = target.metrics().flatMap(Handoffs::read);
         try (UsageSampler sampler = new UsageSampler(target.started(), target.metrics());
                 Progress sending = Progress.of(name, count)) {
             measured = new LoadStage(connectionCount, schedule).run(workload, submitter, intended, sending);
@@ -343,6 +344,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (delivering) {
             awaitDeliveries(delivered, measured.accepted());
         }
+        Double preparedFromHandoff = handoffsAtStart
+                .flatMap(atStart -> target.metrics().flatMap(Handoffs::read).map(now -> now.minus(atStart)))
+                .flatMap(Handoffs::takenShare)
+                .map(share -> Math.round(share * 1000) / 1000.0)
+                .orElse(null);
         double seconds = measured.seconds();
         double acceptedPerSecond = measured.accepted() / seconds;
         Double deliveredPerSecond = delivering && delivered.sum() > 0
@@ -364,6 +370,7 @@ public final class BenchCommand implements Callable<Integer> {
                 delivered.sum(),
                 deliveredPerSecond,
                 BenchResults.Latency.of(deliveryLatency.histogram()),
+                preparedFromHandoff,
                 usage,
                 jitUsage,
                 measured.acceptance().perSecond((int) Math.ceil(seconds)));
@@ -450,7 +457,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static void print(PrintWriter printed, BenchResults.Stage stage) {
         printed.printf(
                 Locale.ROOT,
-                "  %-14s accepted %d/%d (%.1f/s%s), p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%s%s%s%n",
+                "  %-14s accepted %d/%d (%.1f/s%s), p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%s%s%s%s%n",
                 stage.name(),
                 stage.accepted(),
                 stage.sent(),
@@ -466,6 +473,12 @@ public final class BenchCommand implements Callable<Integer> {
                         ? ""
                         : String.format(
                                 Locale.ROOT, ", delivered %d (%.1f/s)", stage.delivered(), stage.deliveredPerSecond()),
+                stage.preparedFromHandoff() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", %.0f%% prepared without a second open",
+                                stage.preparedFromHandoff() * 100),
                 jit(stage.jit()));
         printed.flush();
     }
@@ -495,6 +508,25 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The gateway under test: where to submit, the process if this command started it, its metrics. */
+    /** The gateway's hand-off counters: deliveries that took the intake's document, and those that did not. */
+    private record Handoffs(double taken, double missed) {
+        static Optional<Handoffs> read(GatewayMetrics metrics) {
+            OptionalDouble taken = metrics.handoffs("taken");
+            OptionalDouble missed = metrics.handoffs("missed");
+            return taken.isPresent() && missed.isPresent()
+                    ? Optional.of(new Handoffs(taken.getAsDouble(), missed.getAsDouble()))
+                    : Optional.empty();
+        }
+
+        Handoffs minus(Handoffs earlier) {
+            return new Handoffs(taken - earlier.taken, missed - earlier.missed);
+        }
+
+        Optional<Double> takenShare() {
+            return taken + missed > 0 ? Optional.of(taken / (taken + missed)) : Optional.empty();
+        }
+    }
+
     private record GatewayHandle(URI partner, Optional<GatewayProcess> started, Optional<GatewayMetrics> metrics)
             implements AutoCloseable {
         @Override

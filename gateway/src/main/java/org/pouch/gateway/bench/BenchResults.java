@@ -54,6 +54,9 @@ record BenchResults(
      * @param boundPerSecond the crypto bound measured right before the stage
      * @param fractionOfBound accepted per second over that bound
      * @param delivered distinct messages the sink received during the stage and the wait after it
+     * @param preparedFromHandoff of the deliveries the gateway prepared during the stage and the wait
+     *     after it, the share that took the document its intake held rather than opening the envelope
+     *     again (ADR 0022); null when its metrics could not be read or nothing was prepared
      * @param jit what the JIT compilers took during the stage, and how long they were let settle first
      * @param acceptedEachSecond answers that were acceptances, per second of the stage
      */
@@ -73,6 +76,7 @@ record BenchResults(
             long delivered,
             Double deliveredPerSecond,
             Latency delivery,
+            Double preparedFromHandoff,
             GatewayUsage gateway,
             Jit jit,
             long[] acceptedEachSecond) {}

@@ -46,6 +46,14 @@ final class GatewayMetrics {
         return value("jvm.compilation.time", null, "COUNT");
     }
 
+    /**
+     * How many deliveries took the document the intake held ({@code taken}) or opened the envelope again
+     * ({@code missed}) since the gateway started.
+     */
+    OptionalDouble handoffs(String result) {
+        return value("pouch.delivery.handoff", "result:" + result, "COUNT");
+    }
+
     /** Whether the gateway answers its health endpoint with UP. */
     boolean up() {
         try {

@@ -83,7 +83,8 @@ final class HtmlReport {
         html.append("<h2>Stages</h2>\n<table><tr><th>stage</th><th>loop</th><th>connections</th>")
                 .append("<th>offered/s</th><th>sent</th><th>accepted</th><th>rejected</th><th>accepted/s</th>")
                 .append("<th>bound/s</th><th>of bound</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th>")
-                .append("<th>delivered/s</th><th>gateway CPU (cores)</th><th>heap max (MB)</th>")
+                .append("<th>delivered/s</th><th>prepared without a second open</th>")
+                .append("<th>gateway CPU (cores)</th><th>heap max (MB)</th>")
                 .append(
                         "<th>gateway JIT busy (cores)</th><th>bench JIT busy (cores)</th><th>JIT settled before (s)</th></tr>\n");
         for (BenchResults.Stage stage : results.stages()) {
@@ -118,6 +119,8 @@ final class HtmlReport {
                     .append(number(l.p999()))
                     .append("</td><td>")
                     .append(stage.deliveredPerSecond() == null ? "" : number(stage.deliveredPerSecond()))
+                    .append("</td><td>")
+                    .append(stage.preparedFromHandoff() == null ? "" : percent(stage.preparedFromHandoff()))
                     .append("</td><td>")
                     .append(optional(stage.gateway().cpuCores()))
                     .append("</td><td>")

@@ -72,6 +72,11 @@ class BenchCommandTest {
                             BenchCommand.deliveryOnClassPath()
                                     ? stage.path("accepted").asLong()
                                     : 0);
+            if (BenchCommand.deliveryOnClassPath()) {
+                assertThat(stage.path("preparedFromHandoff").asDouble())
+                        .as("small lists delivered within the minute are prepared from the intake's document")
+                        .isEqualTo(1.0);
+            }
         }
         assertThat(results.path("cryptoBound").path("messagesPerSecond").asDouble())
                 .isPositive();

@@ -41,6 +41,8 @@ class HtmlReportTest {
         assertThat(html).contains("<td>closed-4</td>").contains("open-&lt;500&gt;/s");
         assertThat(html).doesNotContain("open-<500>");
         assertThat(html).contains("rate-limited 2").contains("50 %");
+        // Deliveries prepared from the intake's document, then the gateway's usage.
+        assertThat(html).contains("<td>97 %</td><td>1.25</td>");
         // The JIT columns: the gateway's compilers, the bench's, and a wait that ran out.
         assertThat(html).contains("<td>0.31</td><td>0.07</td><td>14.0</td>");
         assertThat(html).contains("<td>n/a</td><td>0.02</td><td>60.0 (not quiet)</td>");

@@ -34,6 +34,7 @@ class ResultsJsonTest {
         assertThat(stage.path("acceptance").path("p50").asDouble()).isBetween(4.9, 5.1);
         assertThat(stage.path("acceptance").path("p99").asDouble()).isBetween(9.8, 10.0);
         assertThat(stage.path("acceptance").path("p999").asDouble()).isBetween(9.9, 10.1);
+        assertThat(stage.path("preparedFromHandoff").asDouble()).isEqualTo(0.97);
         assertThat(stage.path("gateway").path("cpuCores").asDouble()).isEqualTo(1.25);
         assertThat(stage.path("gateway").path("heapUsedMaxMb").asDouble()).isEqualTo(180);
         assertThat(stage.path("acceptedEachSecond")).hasSize(3);
