@@ -2,6 +2,7 @@ package org.pouch.intake;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,9 @@ public final class AcceptedDocuments {
                 .weigher((String exchangeId, Held document) -> document.weight())
                 .expireAfterWrite(maxAge)
                 .ticker(ticker)
+                // Expired documents are dropped on time even when no message comes to trigger the cleanup:
+                // the age bounds how long plaintext stays, not only how long it is served.
+                .scheduler(Scheduler.systemScheduler())
                 // Evictions run on the caller: no pool thread is woken per message for bookkeeping.
                 .executor(Runnable::run)
                 .build();
@@ -96,6 +100,11 @@ public final class AcceptedDocuments {
         }
         taken.increment();
         return Optional.of(document.document());
+    }
+
+    /** How many documents are held now, some perhaps expired and about to be dropped. */
+    public long held() {
+        return held.estimatedSize();
     }
 
     /** How many deliveries found their document held. */

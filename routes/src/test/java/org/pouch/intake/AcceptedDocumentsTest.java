@@ -1,6 +1,7 @@
 package org.pouch.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.pouch.testing.TestPki.IQ_MOI;
 import static org.pouch.testing.TestPki.PK_MOI;
 
@@ -70,6 +71,16 @@ class AcceptedDocumentsTest {
         assertThat(documents.take("x-1", SHA)).isPresent();
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
         assertThat(documents.take("x-2", SHA)).isEmpty();
+    }
+
+    @Test
+    void anExpiredDocumentIsDroppedWhenNothingElseHappens() {
+        AcceptedDocuments shortLived = new AcceptedDocuments(BUDGET, Duration.ofMillis(200));
+        shortLived.hold("x-1", SHA, TestDocuments.json(PK_MOI, IQ_MOI));
+        assertThat(shortLived.held()).isEqualTo(1);
+
+        // No hold or take comes: the plaintext must not wait for one to be dropped.
+        await().atMost(Duration.ofSeconds(10)).until(() -> shortLived.held() == 0);
     }
 
     @Test

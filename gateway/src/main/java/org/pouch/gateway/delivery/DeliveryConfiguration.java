@@ -1,6 +1,7 @@
 package org.pouch.gateway.delivery;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.HashMap;
@@ -69,6 +70,9 @@ public class DeliveryConfiguration {
             FunctionCounter.builder(HANDOFF_METER, documents, AcceptedDocuments::missed)
                     .description("Deliveries that found no document held, and opened the envelope")
                     .tag("result", "missed")
+                    .register(registry);
+            Gauge.builder(HANDOFF_METER + ".held", documents, AcceptedDocuments::held)
+                    .description("Verified documents the intake holds for delivery now")
                     .register(registry);
         };
     }
