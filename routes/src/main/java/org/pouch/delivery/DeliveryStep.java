@@ -99,6 +99,8 @@ final class DeliveryStep {
             return unpreparable(exchange, existing, "cannot-open-" + e.reason().code());
         } catch (IllegalArgumentException e) {
             return unpreparable(exchange, existing, "cannot-transform");
+        } catch (PrepareStep.MisaddressedException e) {
+            return unpreparable(exchange, existing, "recipient-mismatch");
         }
         // The first attempt sends from the spool the envelope was sealed into; it is deleted after.
         try (prepared) {

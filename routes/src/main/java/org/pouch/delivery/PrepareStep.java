@@ -68,6 +68,7 @@ final class PrepareStep {
      * @throws org.pouch.exchange.RejectedException when the archived envelope must be opened and no longer
      *     opens
      * @throws IllegalArgumentException when the recipient's format is not one the type can be written in
+     * @throws MisaddressedException when the verified document is not addressed to the exchange's recipient
      */
     Prepared prepare(AcceptedExchange exchange, Participant recipient) {
         Optional<ExchangeDocument> held = accepted.take(exchange.exchangeId(), exchange.envelopeSha256());
@@ -82,6 +83,11 @@ final class PrepareStep {
 
     private Prepared prepare(AcceptedExchange exchange, Participant recipient, ExchangeDocument document) {
         Header original = document.header();
+        if (!original.to().equals(recipient.id())) {
+            // The recipient comes from the ledger's row, the address from what the sender signed; they are
+            // equal from acceptance on, so a difference means the row was changed since. Nothing is sealed.
+            throw new MisaddressedException();
+        }
         String format = recipient.endpoint().orElseThrow().format();
         Set<String> stripped = minimisation.forRecipient(recipient.id(), original.type());
         MessageType<?> type = MessageTypes.lookup(original.type(), original.schemaVersion());
@@ -150,6 +156,13 @@ final class PrepareStep {
         @Override
         public void close() {
             envelope.close();
+        }
+    }
+
+    /** The document the sender signed names another recipient than the one delivery was asked to serve. */
+    static final class MisaddressedException extends RuntimeException {
+        MisaddressedException() {
+            super("the signed document is addressed to another recipient than the exchange's", null, false, false);
         }
     }
 

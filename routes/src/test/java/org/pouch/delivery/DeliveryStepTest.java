@@ -197,6 +197,29 @@ class DeliveryStepTest {
         assertThat(documents.missed()).isEqualTo(1);
     }
 
+    @Test
+    void anExchangeWhoseRecipientIsNotTheOneTheSenderSignedForIsDeadLetteredUnsent() {
+        // As if the ledger's row had been changed after acceptance to send Pakistan's list to Belgium.
+        AcceptedExchange signedForIraq = queuedNotYetRecorded(TestDocuments.json(PK_MOI, IQ_MOI));
+        AcceptedExchange readdressed = new AcceptedExchange(
+                signedForIraq.exchangeId(),
+                signedForIraq.messageId(),
+                signedForIraq.sender(),
+                BE_IBZ,
+                signedForIraq.messageType(),
+                signedForIraq.envelopeSha256(),
+                signedForIraq.acceptedAt(),
+                signedForIraq.envelope(),
+                signedForIraq.receipt());
+        ledger.record(readdressed);
+
+        assertThat(deliver(readdressed))
+                .isInstanceOfSatisfying(
+                        DeliveryDecision.DeadLettered.class,
+                        dead -> assertThat(dead.reason()).isEqualTo("recipient-mismatch"));
+        assertThat(calls).hasValue(0);
+    }
+
     private AcceptedExchange acceptedWithUnopenableArchive(ExchangeDocument document) {
         AcceptedExchange exchange =
                 queuedNotYetRecorded(document, Content.inMemory("not an envelope".getBytes(StandardCharsets.US_ASCII)));

@@ -507,7 +507,6 @@ public final class BenchCommand implements Callable<Integer> {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** The gateway under test: where to submit, the process if this command started it, its metrics. */
     /** The gateway's hand-off counters: deliveries that took the intake's document, and those that did not. */
     private record Handoffs(double taken, double missed) {
         static Optional<Handoffs> read(GatewayMetrics metrics) {
@@ -527,6 +526,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The gateway under test: where to submit, the process if this command started it, its metrics. */
     private record GatewayHandle(URI partner, Optional<GatewayProcess> started, Optional<GatewayMetrics> metrics)
             implements AutoCloseable {
         @Override
