@@ -52,6 +52,14 @@ public final class Payload {
         return utf8.size();
     }
 
+    /**
+     * This payload with its bytes read into memory, readable after the content it reads from is gone (a
+     * spool deleted); for payloads known to be small.
+     */
+    public Payload inMemory() {
+        return new Payload(type, Content.inMemory(bytes()));
+    }
+
     /** The whole payload as text; for payloads known to be small. */
     public String text() {
         return new String(bytes(), StandardCharsets.UTF_8);

@@ -4,14 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import org.pouch.exchange.Content;
 import org.pouch.exchange.ExchangeDocument;
 import org.pouch.exchange.Payload;
 
@@ -79,8 +75,7 @@ public final class AcceptedDocuments {
             return;
         }
         // A copy: the opened payload may read from a spool that is deleted once the intake answers.
-        Payload copy = Payload.of(payload.type(), Content.inMemory(bytes(payload)));
-        held.put(exchangeId, new Held(envelopeSha256, new ExchangeDocument(document.header(), copy)));
+        held.put(exchangeId, new Held(envelopeSha256, new ExchangeDocument(document.header(), payload.inMemory())));
     }
 
     /** Drops what the intake held for an exchange it did not record after all. */
@@ -115,14 +110,6 @@ public final class AcceptedDocuments {
     /** How many deliveries did not, and opened the envelope. */
     public long missed() {
         return missed.sum();
-    }
-
-    private static byte[] bytes(Payload payload) {
-        try (InputStream in = payload.openStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the opened payload", e);
-        }
     }
 
     private record Held(String envelopeSha256, ExchangeDocument document) {

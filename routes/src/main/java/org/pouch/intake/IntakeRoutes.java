@@ -167,23 +167,23 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
 
     private void record(Exchange e) {
         AcceptedExchange accepted = e.getProperty(ACCEPT, AcceptedExchange.class);
-        boolean recorded = false;
         try {
             IntakeOutcome outcome = accept.record(accepted, e.getProperty(GUARDED, GuardDecision.Fresh.class));
-            // A twin that won the race answers with its own exchange id: ours was not recorded.
-            recorded = outcome instanceof IntakeOutcome.Accepted answer
-                    && answer.exchangeId().equals(accepted.exchangeId());
-            e.getMessage().setBody(outcome);
-        } finally {
-            if (!recorded) {
+            // A twin that won the race answers with its own exchange id: ours was not recorded. A failure
+            // goes to rejected(), which releases what was held.
+            if (!(outcome instanceof IntakeOutcome.Accepted answer
+                    && answer.exchangeId().equals(accepted.exchangeId()))) {
                 documents.release(accepted.exchangeId());
             }
+            e.getMessage().setBody(outcome);
+        } finally {
             beingRecorded.finished(accepted.exchangeId());
         }
     }
 
     private void rejected(Exchange e) {
-        // Queueing failed after the exchange was listed: it will not be recorded.
+        // Queueing or recording failed once the exchange was listed: nothing stays held for it (should the
+        // ledger have taken it after all, delivery opens the archived envelope).
         Optional.ofNullable(e.getProperty(ACCEPT, AcceptedExchange.class)).ifPresent(queued -> {
             documents.release(queued.exchangeId());
             beingRecorded.finished(queued.exchangeId());

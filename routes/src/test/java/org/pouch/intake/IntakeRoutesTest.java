@@ -351,6 +351,25 @@ class IntakeRoutesTest {
     }
 
     @Test
+    void anExchangeWhoseTwinWonTheRaceIsAnsweredWithTheTwinsAndHoldsNothing() {
+        ledger.letATwinWinTheNextRecord();
+        byte[] envelope = seal(TestDocuments.json(PK_MOI, IQ_MOI));
+
+        IntakeOutcome outcome = submit(envelope, tlsOf(PK_MOI));
+
+        String queuedId = queue.receive(QUEUE, 5_000).getMessage().getBody(String.class);
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        IntakeOutcome.Accepted.class,
+                        twins -> assertThat(twins.exchangeId()).isNotEqualTo(queuedId));
+        String envelopeSha256 =
+                Submission.of(envelope, Channel.REST, tlsOf(PK_MOI)).envelopeSha256();
+        assertThat(documents.take(queuedId, envelopeSha256))
+                .as("the document of the exchange the ledger refused is not held")
+                .isEmpty();
+    }
+
+    @Test
     void movementsNamingAListedPassportAreAcceptedAndBothExchangesAreRecordedForTheOverstayAnswers() {
         String group = TestPilgrims.freshGroupReference();
         LocalDate arrival = LocalDate.now(ZoneOffset.UTC).minusDays(20);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pouch.exchange.Content;
 import org.pouch.exchange.ParticipantId;
@@ -19,6 +20,7 @@ public final class InMemoryLedger implements ExchangeLedger {
 
     private final Map<String, AcceptedExchange> byMessage = new ConcurrentHashMap<>();
     private volatile boolean failing;
+    private volatile boolean twinWinsNext;
 
     @Override
     public Optional<AcceptedExchange> findByMessageId(ParticipantId sender, String messageId) {
@@ -36,6 +38,10 @@ public final class InMemoryLedger implements ExchangeLedger {
     public void record(AcceptedExchange exchange) {
         if (failing) {
             throw new IllegalStateException("the ledger's database is unavailable");
+        }
+        if (twinWinsNext) {
+            twinWinsNext = false;
+            byMessage.put(exchange.sender() + "/" + exchange.messageId(), archived(asTwin(exchange)));
         }
         if (byMessage.putIfAbsent(exchange.sender() + "/" + exchange.messageId(), archived(exchange)) != null) {
             throw new DuplicateMessageIdException(exchange.messageId(), null);
@@ -62,6 +68,27 @@ public final class InMemoryLedger implements ExchangeLedger {
 
     public int size() {
         return byMessage.size();
+    }
+
+    /**
+     * Makes the next {@link #record} lose a race: the same envelope, submitted twice at once, is recorded
+     * by its twin (another exchange id) just before, so this one is refused as a duplicate.
+     */
+    public void letATwinWinTheNextRecord() {
+        twinWinsNext = true;
+    }
+
+    private static AcceptedExchange asTwin(AcceptedExchange exchange) {
+        return new AcceptedExchange(
+                UUID.randomUUID().toString(),
+                exchange.messageId(),
+                exchange.sender(),
+                exchange.recipient(),
+                exchange.messageType(),
+                exchange.envelopeSha256(),
+                exchange.acceptedAt(),
+                exchange.envelope(),
+                exchange.receipt());
     }
 
     /** Makes every later {@link #record} fail, as a lost database connection would. */
