@@ -342,10 +342,7 @@ class IntakeRoutesTest {
 
         assertThat(rejectionOf(outcome)).isEqualTo(RejectionReason.INTERNAL_ERROR);
         assertThat(((IntakeOutcome.Rejected) outcome).reason().retryable()).isTrue();
-        String queuedId = queue.receive(QUEUE, 5_000).getMessage().getBody(String.class);
-        String envelopeSha256 =
-                Submission.of(envelope, Channel.REST, tlsOf(PK_MOI)).envelopeSha256();
-        assertThat(documents.take(queuedId, envelopeSha256))
+        assertThat(heldFor(queuedId(), envelope))
                 .as("the document of an exchange the ledger did not take is not held")
                 .isEmpty();
     }
@@ -357,16 +354,24 @@ class IntakeRoutesTest {
 
         IntakeOutcome outcome = submit(envelope, tlsOf(PK_MOI));
 
-        String queuedId = queue.receive(QUEUE, 5_000).getMessage().getBody(String.class);
+        String queuedId = queuedId();
         assertThat(outcome)
                 .isInstanceOfSatisfying(
                         IntakeOutcome.Accepted.class,
                         twins -> assertThat(twins.exchangeId()).isNotEqualTo(queuedId));
-        String envelopeSha256 =
-                Submission.of(envelope, Channel.REST, tlsOf(PK_MOI)).envelopeSha256();
-        assertThat(documents.take(queuedId, envelopeSha256))
+        assertThat(heldFor(queuedId, envelope))
                 .as("the document of the exchange the ledger refused is not held")
                 .isEmpty();
+    }
+
+    private String queuedId() {
+        return queue.receive(QUEUE, 5_000).getMessage().getBody(String.class);
+    }
+
+    /** What the hand-off holds for the exchange, taken as delivery would take it for PK-MOI's envelope. */
+    private Optional<ExchangeDocument> heldFor(String exchangeId, byte[] envelope) {
+        return documents.take(
+                exchangeId, Submission.of(envelope, Channel.REST, tlsOf(PK_MOI)).envelopeSha256());
     }
 
     @Test

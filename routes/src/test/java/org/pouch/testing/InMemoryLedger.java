@@ -41,18 +41,25 @@ public final class InMemoryLedger implements ExchangeLedger {
         }
         if (twinWinsNext) {
             twinWinsNext = false;
-            byMessage.put(exchange.sender() + "/" + exchange.messageId(), archived(asTwin(exchange)));
+            byMessage.put(
+                    exchange.sender() + "/" + exchange.messageId(),
+                    archived(exchange, UUID.randomUUID().toString()));
         }
-        if (byMessage.putIfAbsent(exchange.sender() + "/" + exchange.messageId(), archived(exchange)) != null) {
+        if (byMessage.putIfAbsent(
+                        exchange.sender() + "/" + exchange.messageId(), archived(exchange, exchange.exchangeId()))
+                != null) {
             throw new DuplicateMessageIdException(exchange.messageId(), null);
         }
     }
 
-    /** A copy whose envelope outlives the submission's spool, as the database's copy does. */
-    private static AcceptedExchange archived(AcceptedExchange exchange) {
+    /**
+     * A copy whose envelope outlives the submission's spool, as the database's copy does, under the given
+     * exchange id.
+     */
+    private static AcceptedExchange archived(AcceptedExchange exchange, String exchangeId) {
         try (InputStream envelope = exchange.envelope().openStream()) {
             return new AcceptedExchange(
-                    exchange.exchangeId(),
+                    exchangeId,
                     exchange.messageId(),
                     exchange.sender(),
                     exchange.recipient(),
@@ -76,19 +83,6 @@ public final class InMemoryLedger implements ExchangeLedger {
      */
     public void letATwinWinTheNextRecord() {
         twinWinsNext = true;
-    }
-
-    private static AcceptedExchange asTwin(AcceptedExchange exchange) {
-        return new AcceptedExchange(
-                UUID.randomUUID().toString(),
-                exchange.messageId(),
-                exchange.sender(),
-                exchange.recipient(),
-                exchange.messageType(),
-                exchange.envelopeSha256(),
-                exchange.acceptedAt(),
-                exchange.envelope(),
-                exchange.receipt());
     }
 
     /** Makes every later {@link #record} fail, as a lost database connection would. */
