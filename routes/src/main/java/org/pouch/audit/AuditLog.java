@@ -1,6 +1,7 @@
 package org.pouch.audit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.pouch.audit.checkpoint.SignedCheckpoint;
 import org.pouch.audit.export.AuditExport;
 import org.pouch.audit.merkle.ConsistencyProof;
 import org.pouch.audit.merkle.InclusionProof;
+import org.pouch.audit.merkle.MerkleFrontier;
 import org.pouch.audit.merkle.MerkleTree;
 
 /**
@@ -22,9 +24,6 @@ import org.pouch.audit.merkle.MerkleTree;
  * signed before the change, which is how an auditor sees it.
  */
 public final class AuditLog {
-
-    /** Entries read from the store at a time when the whole tree is rebuilt. */
-    private static final int BATCH = 10_000;
 
     private final AuditLogStore store;
     private final CheckpointSigner signer;
@@ -63,21 +62,53 @@ public final class AuditLog {
         if (latest.isPresent() && latest.get().checkpoint().size() == size) {
             return latest.get();
         }
-        MerkleTree tree = tree(size, true);
-        if (latest.isPresent()) {
+        Optional<Checkpoint> previous = latest.map(SignedCheckpoint::checkpoint);
+        if (previous.isPresent() && previous.get().size() > size) {
+            throw doesNotExtend(previous.get());
+        }
+        // One pass, keeping the tree's right edge rather than its leaves: memory stays the same whatever
+        // the log's length, and the root at the previous checkpoint's size is taken on the way.
+        MerkleFrontier frontier = new MerkleFrontier();
+        byte[][] rootAtPrevious = {previous.isPresent() && previous.get().size() == 0 ? frontier.root() : null};
+        store.scan(0, size, recorded -> {
+            frontier.append(checkedLeafHash(recorded, frontier.size()));
+            if (previous.isPresent() && frontier.size() == previous.get().size()) {
+                rootAtPrevious[0] = frontier.root();
+            }
+        });
+        if (frontier.size() != size) {
+            throw new LogDamagedException(
+                    frontier.size(), "entries " + frontier.size() + " to " + size + " are missing");
+        }
+        if (previous.isPresent()
+                && !MessageDigest.isEqual(rootAtPrevious[0], previous.get().rootHash())) {
             // The log must extend what the gateway signed last: a forger who recomputed an entry's hash,
             // or cut the log and appended again, fails here.
-            Checkpoint previous = latest.get().checkpoint();
-            if (previous.size() > size || !MessageDigest.isEqual(tree.root(previous.size()), previous.rootHash())) {
-                throw new LogDamagedException(
-                        0,
-                        "the log no longer extends the checkpoint of size " + previous.size() + " signed at "
-                                + previous.time());
-            }
+            throw doesNotExtend(previous.get());
         }
-        SignedCheckpoint signed = signer.sign(new Checkpoint(origin, size, tree.root(), clock.instant()));
+        SignedCheckpoint signed = signer.sign(new Checkpoint(origin, size, frontier.root(), clock.instant()));
         store.addCheckpoint(signed);
         return signed;
+    }
+
+    /** The entry's leaf hash as it reads now, once it is where it should be and matches what was recorded. */
+    private static byte[] checkedLeafHash(RecordedEntry recorded, long expectedIndex) {
+        if (recorded.entry().index() != expectedIndex) {
+            throw new LogDamagedException(expectedIndex, "entry " + expectedIndex + " is missing");
+        }
+        byte[] leaf = recorded.leafHash();
+        if (!MessageDigest.isEqual(leaf, recorded.recordedLeafHash())) {
+            throw new LogDamagedException(
+                    expectedIndex, "entry " + expectedIndex + " no longer matches the hash recorded when appended");
+        }
+        return leaf;
+    }
+
+    private static LogDamagedException doesNotExtend(Checkpoint previous) {
+        return new LogDamagedException(
+                0,
+                "the log no longer extends the checkpoint of size " + previous.size() + " signed at "
+                        + previous.time());
     }
 
     public Optional<SignedCheckpoint> latestCheckpoint() {
@@ -91,7 +122,7 @@ public final class AuditLog {
     /** The proof that entry {@code index} is in the log of {@code treeSize} entries. */
     public InclusionProof proveInclusion(long index, long treeSize) {
         checkTreeSize(treeSize);
-        MerkleTree tree = tree(treeSize, false);
+        MerkleTree tree = tree(treeSize);
         return new InclusionProof(
                 index, treeSize, tree.leafHash(index), tree.inclusionProof(index, treeSize), tree.root());
     }
@@ -102,7 +133,7 @@ public final class AuditLog {
         if (from < 0 || from > to) {
             throw new IllegalArgumentException("a consistency proof needs 0 <= from <= to");
         }
-        MerkleTree tree = tree(to, false);
+        MerkleTree tree = tree(to);
         return new ConsistencyProof(from, to, tree.root(from), tree.root(), tree.consistencyProof(from, to));
     }
 
@@ -126,23 +157,29 @@ public final class AuditLog {
         }
         long coveringSize = covering.get().checkpoint().size();
         boolean whole = from == 0 && coveringSize == to;
-        Optional<MerkleTree> tree = whole ? Optional.empty() : Optional.of(tree(coveringSize, false));
+        Optional<MerkleTree> tree = whole ? Optional.empty() : Optional.of(tree(coveringSize));
         out.append(AuditExport.header(new AuditExport.Header(origin, from, to))).append('\n');
         for (SignedCheckpoint checkpoint : checkpoints) {
             if (checkpoint.checkpoint().size() <= coveringSize) {
                 out.append(AuditExport.checkpoint(checkpoint)).append('\n');
             }
         }
-        for (long start = from; start < to; start += BATCH) {
-            for (RecordedEntry recorded : store.read(start, Math.min(to, start + BATCH))) {
+        try {
+            store.scan(from, to, recorded -> {
                 long index = recorded.entry().index();
                 List<byte[]> proof = tree.isPresent() && index < coveringSize
                         ? tree.get().inclusionProof(index, coveringSize)
                         : List.of();
-                out.append(AuditExport.entry(
-                                new AuditExport.EntryLine(recorded.entry(), recorded.recordedLeafHash(), proof)))
-                        .append('\n');
-            }
+                try {
+                    out.append(AuditExport.entry(
+                                    new AuditExport.EntryLine(recorded.entry(), recorded.recordedLeafHash(), proof)))
+                            .append('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -153,31 +190,12 @@ public final class AuditLog {
         }
     }
 
-    /**
-     * The tree of the first {@code size} entries as they read now.
-     *
-     * @param strict whether an entry that no longer matches its recorded hash stops the build
-     */
-    private MerkleTree tree(long size, boolean strict) {
+    /** The tree of the first {@code size} entries as they read now, for proofs. */
+    private MerkleTree tree(long size) {
         List<byte[]> leaves = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
-        for (long from = 0; from < size; from += BATCH) {
-            long to = Math.min(size, from + BATCH);
-            List<RecordedEntry> batch = store.read(from, to);
-            for (RecordedEntry recorded : batch) {
-                long expected = leaves.size();
-                if (strict && recorded.entry().index() != expected) {
-                    throw new LogDamagedException(expected, "entry " + expected + " is missing");
-                }
-                byte[] leaf = recorded.leafHash();
-                if (strict && !MessageDigest.isEqual(leaf, recorded.recordedLeafHash())) {
-                    throw new LogDamagedException(
-                            expected, "entry " + expected + " no longer matches the hash recorded when appended");
-                }
-                leaves.add(leaf);
-            }
-            if (batch.size() != to - from) {
-                throw new LogDamagedException(leaves.size(), "entries " + from + " to " + to + " are incomplete");
-            }
+        store.scan(0, size, recorded -> leaves.add(recorded.leafHash()));
+        if (leaves.size() != size) {
+            throw new LogDamagedException(leaves.size(), "entries " + leaves.size() + " to " + size + " are missing");
         }
         return MerkleTree.of(leaves);
     }

@@ -2,6 +2,7 @@ package org.pouch.audit;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
 
 /**
@@ -20,10 +21,13 @@ public interface AuditLogStore {
     long size();
 
     /**
-     * The entries at positions {@code from} (inclusive) to {@code to} (exclusive) in index order. In an
-     * intact log an entry's position is its index; in a damaged one the difference is the evidence.
+     * Hands over the entries at positions {@code from} (inclusive) to {@code to} (exclusive) in index
+     * order, one at a time, and stops early where the log ends. In an intact log an entry's position is its
+     * index; in a damaged one the difference is the evidence. A store reads them a bounded batch at a time,
+     * each batch starting where the last one ended, so that reading the whole log costs as much as its size
+     * and needs memory for one batch only.
      */
-    List<RecordedEntry> read(long from, long to);
+    void scan(long from, long to, Consumer<RecordedEntry> each);
 
     void addCheckpoint(SignedCheckpoint checkpoint);
 

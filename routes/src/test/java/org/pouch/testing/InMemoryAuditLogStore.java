@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.pouch.audit.AuditEntry;
 import org.pouch.audit.AuditEntryEncoding;
 import org.pouch.audit.AuditEvent;
@@ -33,8 +34,13 @@ public final class InMemoryAuditLogStore implements AuditLogStore {
     }
 
     @Override
-    public synchronized List<RecordedEntry> read(long from, long to) {
-        return List.copyOf(entries.subList((int) Math.min(from, entries.size()), (int) Math.min(to, entries.size())));
+    public void scan(long from, long to, Consumer<RecordedEntry> each) {
+        List<RecordedEntry> range;
+        synchronized (this) {
+            range = List.copyOf(
+                    entries.subList((int) Math.min(from, entries.size()), (int) Math.min(to, entries.size())));
+        }
+        range.forEach(each);
     }
 
     @Override

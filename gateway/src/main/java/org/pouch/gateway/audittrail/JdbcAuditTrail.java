@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.pouch.audit.AuditEntry;
@@ -25,6 +26,7 @@ import org.pouch.audit.checkpoint.Checkpoint;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.RejectionReason;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -53,6 +55,9 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
     static final long APPEND_LOCK = 0x706f7563686c6f67L;
 
     private static final int APPEND_ATTEMPTS = 5;
+    /** Entries one statement of {@link #scan} reads: a few megabytes of rows. */
+    private static final int SCAN_BATCH = 10_000;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HexFormat HEX = HexFormat.of();
 
@@ -66,8 +71,16 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
     private final TransactionTemplate appendTransaction;
     private final boolean postgres;
     private final AuditGroupCommit groupCommit;
+    private final int scanBatch;
 
+    @Autowired
     JdbcAuditTrail(DataSource dataSource) {
+        this(dataSource, SCAN_BATCH);
+    }
+
+    /** With {@code scanBatch} entries read per statement of {@link #scan}: small ones let a test cross batches. */
+    JdbcAuditTrail(DataSource dataSource, int scanBatch) {
+        this.scanBatch = scanBatch;
         this.jdbc = JdbcClient.create(dataSource);
         this.appendTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.appendTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -242,14 +255,32 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
     }
 
     @Override
-    public List<RecordedEntry> read(long from, long to) {
+    public void scan(long from, long to, Consumer<RecordedEntry> each) {
         // By position, not by index value: a deleted entry then shifts the rest, and the tree over what is
-        // stored differs from the one signed, as it should.
-        return jdbc.sql(SELECT + " order by entry_index limit :count offset :from")
-                .param("count", to - from)
+        // stored differs from the one signed, as it should. Only the first batch is found by position (an
+        // offset, which the database counts out row by row); each next batch starts after the last index
+        // read, through the index's unique constraint, so a pass over the log is linear in its size.
+        if (from >= to) {
+            return;
+        }
+        long position = from;
+        List<RecordedEntry> batch = jdbc.sql(SELECT + " order by entry_index limit :count offset :from")
+                .param("count", Math.min(scanBatch, to - from))
                 .param("from", from)
                 .query(JdbcAuditTrail::recorded)
                 .list();
+        while (!batch.isEmpty()) {
+            batch.forEach(each);
+            position += batch.size();
+            if (position >= to) {
+                return;
+            }
+            batch = jdbc.sql(SELECT + " where entry_index > :last order by entry_index limit :count")
+                    .param("last", batch.get(batch.size() - 1).entry().index())
+                    .param("count", Math.min(scanBatch, to - position))
+                    .query(JdbcAuditTrail::recorded)
+                    .list();
+        }
     }
 
     @Override

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.pouch.audit.AuditEvent;
 import org.pouch.audit.AuditEventType;
@@ -18,6 +20,9 @@ import org.pouch.exchange.RejectionReason;
 abstract class AuditTrailContract {
 
     abstract AuditTrail trail();
+
+    /** The same database read through a store that scans {@code entries} at a time; the test closes it. */
+    abstract JdbcAuditTrail readingInBatchesOf(int entries);
 
     @Test
     void readsBackTheEventsOfAnExchangeOldestFirst() {
@@ -90,6 +95,35 @@ abstract class AuditTrailContract {
         trail().append(keyEvent);
 
         assertThat(trail().forIncident(incidentId)).containsExactly(keyEvent);
+    }
+
+    @Test
+    void scansByPositionAcrossBatchesAndStopsWhereTheLogEnds() {
+        for (int i = 0; i < 8; i++) {
+            trail().append(event(
+                    AuditEventType.RECEIVED,
+                    "intake.open",
+                    Instant.now(),
+                    UUID.randomUUID().toString()));
+        }
+        try (JdbcAuditTrail store = readingInBatchesOf(3)) {
+            long size = store.size();
+
+            assertThat(indexesScanned(store, 0, size)).containsExactlyElementsOf(range(0, size));
+            assertThat(indexesScanned(store, size - 7, size - 1)).containsExactlyElementsOf(range(size - 7, size - 1));
+            assertThat(indexesScanned(store, size - 2, size + 5)).containsExactlyElementsOf(range(size - 2, size));
+            assertThat(indexesScanned(store, size, size + 5)).isEmpty();
+        }
+    }
+
+    private static List<Long> indexesScanned(JdbcAuditTrail store, long from, long to) {
+        List<Long> indexes = new ArrayList<>();
+        store.scan(from, to, recorded -> indexes.add(recorded.entry().index()));
+        return indexes;
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.range(from, to).boxed().toList();
     }
 
     @Test

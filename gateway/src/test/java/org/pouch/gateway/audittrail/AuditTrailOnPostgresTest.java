@@ -10,11 +10,18 @@ import org.pouch.gateway.testing.EmbeddedPostgresExtension;
 @ExtendWith(EmbeddedPostgresExtension.class)
 class AuditTrailOnPostgresTest extends AuditTrailContract {
 
+    static DataSource database;
     static AuditTrail trail;
 
     @BeforeAll
     static void connect(DataSource postgres) {
+        database = postgres;
         trail = new JdbcAuditTrail(postgres);
+    }
+
+    @Override
+    JdbcAuditTrail readingInBatchesOf(int entries) {
+        return new JdbcAuditTrail(database, entries);
     }
 
     @Override
