@@ -6,9 +6,13 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.pouch.audit.AuditEntryEncoding;
 import org.pouch.audit.checkpoint.Checkpoint;
 import org.pouch.audit.checkpoint.CheckpointVerifier;
@@ -16,8 +20,8 @@ import org.pouch.audit.checkpoint.CheckpointVerifier.InvalidCheckpointException;
 import org.pouch.audit.export.AuditExport;
 import org.pouch.audit.export.AuditExport.Line;
 import org.pouch.audit.merkle.InvalidProofException;
+import org.pouch.audit.merkle.MerkleFrontier;
 import org.pouch.audit.merkle.MerkleProofs;
-import org.pouch.audit.merkle.MerkleTree;
 
 /**
  * Checks an export offline with nothing but the audit-checkpoint certificate: each checkpoint's
@@ -70,7 +74,12 @@ public final class ExportVerifier {
 
         List<Checkpoint> signed = new ArrayList<>();
         long expected = header.from();
-        List<byte[]> leaves = new ArrayList<>();
+        // A whole export is hashed in one pass: the tree's right edge, and its root at each size a
+        // checkpoint signs or the auditor kept, so that a log of any length verifies in the same memory.
+        MerkleFrontier frontier = new MerkleFrontier();
+        Map<Long, byte[]> rootsAt = new HashMap<>();
+        Set<Long> sizesToCheck = new HashSet<>();
+        previousSize(previousSigned).ifPresent(sizesToCheck::add);
         Checkpoint covering = null;
         boolean whole = false;
         for (String text = export.readLine(); text != null; text = export.readLine()) {
@@ -115,6 +124,8 @@ public final class ExportVerifier {
                     return Verification.Failed.overall("no signed checkpoint covers the export's last entry");
                 }
                 whole = header.from() == 0 && covering.size() == header.to();
+                signed.forEach(checkpoint -> sizesToCheck.add(checkpoint.size()));
+                rootsAt.put(0L, frontier.root());
             }
             AuditExport.EntryLine entry = ((Line.Entry) line).line();
             long index = entry.entry().index();
@@ -136,7 +147,10 @@ public final class ExportVerifier {
                                 + " was appended");
             }
             if (whole) {
-                leaves.add(leaf);
+                frontier.append(leaf);
+                if (sizesToCheck.contains(frontier.size())) {
+                    rootsAt.put(frontier.size(), frontier.root());
+                }
             } else {
                 try {
                     MerkleProofs.verifyInclusion(
@@ -158,18 +172,19 @@ public final class ExportVerifier {
             signed.sort(Comparator.comparingLong(Checkpoint::size));
             covering = signed.get(signed.size() - 1);
             whole = header.from() == 0 && covering.size() == 0;
+            rootsAt.put(0L, frontier.root());
         }
         if (expected != header.to()) {
             return Verification.Failed.at(expected, "the export ends before entry " + expected);
         }
-        Optional<MerkleTree> tree = whole ? Optional.of(MerkleTree.of(leaves)) : Optional.empty();
-        if (tree.isPresent()) {
+        Optional<Map<Long, byte[]>> roots = whole ? Optional.of(rootsAt) : Optional.empty();
+        if (roots.isPresent()) {
             long lastGood = 0;
             for (Checkpoint checkpoint : signed) {
                 if (checkpoint.size() > header.to()) {
                     continue;
                 }
-                if (!MessageDigest.isEqual(tree.get().root(checkpoint.size()), checkpoint.rootHash())) {
+                if (!MessageDigest.isEqual(roots.get().get(checkpoint.size()), checkpoint.rootHash())) {
                     return Verification.Failed.at(
                             lastGood,
                             "the entries do not hash to the root signed for size " + checkpoint.size()
@@ -180,7 +195,7 @@ public final class ExportVerifier {
             }
         }
         if (previousSigned.isPresent()) {
-            Optional<Verification.Failed> extension = checkExtends(previousSigned.get(), header, covering, tree);
+            Optional<Verification.Failed> extension = checkExtends(previousSigned.get(), header, covering, roots);
             if (extension.isPresent()) {
                 return extension.get();
             }
@@ -188,9 +203,20 @@ public final class ExportVerifier {
         return new Verification.Verified(header.to() - header.from(), covering);
     }
 
+    /** The size of the checkpoint the auditor kept, when it verifies; {@link #checkExtends} says why not. */
+    private Optional<Long> previousSize(Optional<byte[]> previousSigned) {
+        try {
+            return previousSigned.isPresent()
+                    ? Optional.of(checkpoints.verify(previousSigned.get()).size())
+                    : Optional.empty();
+        } catch (InvalidCheckpointException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether the log as exported extends the checkpoint the auditor kept. */
     private Optional<Verification.Failed> checkExtends(
-            byte[] previousSigned, AuditExport.Header header, Checkpoint covering, Optional<MerkleTree> tree) {
+            byte[] previousSigned, AuditExport.Header header, Checkpoint covering, Optional<Map<Long, byte[]>> roots) {
         Checkpoint previous;
         try {
             previous = checkpoints.verify(previousSigned);
@@ -205,11 +231,11 @@ public final class ExportVerifier {
             return Optional.of(Verification.Failed.overall("the log shrank: the previous checkpoint has "
                     + previous.size() + " entries, the export's latest " + covering.size()));
         }
-        if (tree.isEmpty()) {
+        if (roots.isEmpty()) {
             return Optional.of(Verification.Failed.overall(
                     "checking against a previous checkpoint needs an export from entry 0 to a checkpoint"));
         }
-        if (!MessageDigest.isEqual(tree.get().root(previous.size()), previous.rootHash())) {
+        if (!MessageDigest.isEqual(roots.get().get(previous.size()), previous.rootHash())) {
             return Optional.of(Verification.Failed.overall("the log does not extend the previous checkpoint (size "
                     + previous.size() + ", " + previous.time() + "): one of entries 0 to " + (previous.size() - 1)
                     + " was changed, removed or replaced since"));
