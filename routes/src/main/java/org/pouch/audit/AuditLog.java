@@ -1,7 +1,6 @@
 package org.pouch.audit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.pouch.audit.export.AuditExport;
 import org.pouch.audit.merkle.ConsistencyProof;
 import org.pouch.audit.merkle.InclusionProof;
 import org.pouch.audit.merkle.MerkleFrontier;
+import org.pouch.audit.merkle.MerkleTiles;
 import org.pouch.audit.merkle.MerkleTree;
 
 /**
@@ -122,7 +122,7 @@ public final class AuditLog {
     /** The proof that entry {@code index} is in the log of {@code treeSize} entries. */
     public InclusionProof proveInclusion(long index, long treeSize) {
         checkTreeSize(treeSize);
-        MerkleTree tree = tree(treeSize);
+        MerkleTree tree = MerkleTree.over(tiles(treeSize));
         return new InclusionProof(
                 index, treeSize, tree.leafHash(index), tree.inclusionProof(index, treeSize), tree.root());
     }
@@ -133,7 +133,7 @@ public final class AuditLog {
         if (from < 0 || from > to) {
             throw new IllegalArgumentException("a consistency proof needs 0 <= from <= to");
         }
-        MerkleTree tree = tree(to);
+        MerkleTree tree = MerkleTree.over(tiles(to));
         return new ConsistencyProof(from, to, tree.root(from), tree.root(), tree.consistencyProof(from, to));
     }
 
@@ -157,29 +157,89 @@ public final class AuditLog {
         }
         long coveringSize = covering.get().checkpoint().size();
         boolean whole = from == 0 && coveringSize == to;
-        Optional<MerkleTree> tree = whole ? Optional.empty() : Optional.of(tree(coveringSize));
+        Optional<MerkleTiles> tiles = whole ? Optional.empty() : Optional.of(tiles(coveringSize));
         out.append(AuditExport.header(new AuditExport.Header(origin, from, to))).append('\n');
         for (SignedCheckpoint checkpoint : checkpoints) {
             if (checkpoint.checkpoint().size() <= coveringSize) {
                 out.append(AuditExport.checkpoint(checkpoint)).append('\n');
             }
         }
-        try {
-            store.scan(from, to, recorded -> {
-                long index = recorded.entry().index();
-                List<byte[]> proof = tree.isPresent() && index < coveringSize
-                        ? tree.get().inclusionProof(index, coveringSize)
-                        : List.of();
-                try {
-                    out.append(AuditExport.entry(
-                                    new AuditExport.EntryLine(recorded.entry(), recorded.recordedLeafHash(), proof)))
-                            .append('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        ExportLines lines = new ExportLines(out);
+        if (tiles.isEmpty()) {
+            store.scan(from, to, recorded -> lines.write(recorded, List.of()));
+        } else {
+            writeWithInclusionProofs(from, to, tiles.get(), lines);
+        }
+        lines.rethrow();
+    }
+
+    /**
+     * Reads the tiles the range lies in, one after the other, so that each entry's proof finds the leaves
+     * of its tile already at hand rather than reading them again.
+     */
+    private void writeWithInclusionProofs(long from, long to, MerkleTiles tiles, ExportLines lines) {
+        MerkleTree tree = MerkleTree.over(tiles);
+        long tileSize = tiles.tileSize();
+        long first = from - from % tileSize;
+        long end = Math.min(tiles.size(), (to + tileSize - 1) / tileSize * tileSize);
+        List<RecordedEntry> tile = new ArrayList<>();
+        long[] position = {first};
+        Runnable writeTile = () -> {
+            long tileStart = position[0] - tile.size();
+            long tileEnd = Math.min(tiles.size(), tileStart + tileSize);
+            if (tile.size() == tileEnd - tileStart) {
+                tiles.useLeavesOf(
+                        tileStart / tileSize,
+                        tile.stream().map(RecordedEntry::leafHash).toList());
+            }
+            for (int i = 0; i < tile.size(); i++) {
+                long at = tileStart + i;
+                if (at >= from && at < to) {
+                    long index = tile.get(i).entry().index();
+                    lines.write(tile.get(i), index < tree.size() ? tree.inclusionProof(index, tree.size()) : List.of());
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            }
+            tile.clear();
+        };
+        store.scan(first, end, recorded -> {
+            tile.add(recorded);
+            position[0]++;
+            if (position[0] % tileSize == 0 || position[0] == end) {
+                writeTile.run();
+            }
+        });
+        if (!tile.isEmpty()) {
+            writeTile.run();
+        }
+    }
+
+    /** An export's entry lines; an I/O failure stops the writing and is thrown once the scan returns. */
+    private static final class ExportLines {
+
+        private final Appendable out;
+        private IOException failure;
+
+        ExportLines(Appendable out) {
+            this.out = out;
+        }
+
+        void write(RecordedEntry recorded, List<byte[]> proof) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                out.append(AuditExport.entry(
+                                new AuditExport.EntryLine(recorded.entry(), recorded.recordedLeafHash(), proof)))
+                        .append('\n');
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        void rethrow() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 
@@ -190,13 +250,29 @@ public final class AuditLog {
         }
     }
 
-    /** The tree of the first {@code size} entries as they read now, for proofs. */
-    private MerkleTree tree(long size) {
-        List<byte[]> leaves = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
-        store.scan(0, size, recorded -> leaves.add(recorded.leafHash()));
-        if (leaves.size() != size) {
-            throw new LogDamagedException(leaves.size(), "entries " + leaves.size() + " to " + size + " are missing");
+    /**
+     * The tiles of the first {@code size} entries as they read now, for proofs: one pass over the log, one
+     * hash kept per tile; a proof reads the tile it goes below again.
+     */
+    private MerkleTiles tiles(long size) {
+        MerkleTiles.Builder builder = MerkleTiles.builder(MerkleTiles.DEFAULT_TILE_SIZE);
+        store.scan(0, size, recorded -> builder.append(recorded.leafHash()));
+        if (builder.size() != size) {
+            throw missing(builder.size(), size);
         }
-        return MerkleTree.of(leaves);
+        return builder.build(tile -> {
+            long first = tile * MerkleTiles.DEFAULT_TILE_SIZE;
+            long end = Math.min(size, first + MerkleTiles.DEFAULT_TILE_SIZE);
+            List<byte[]> leaves = new ArrayList<>();
+            store.scan(first, end, recorded -> leaves.add(recorded.leafHash()));
+            if (leaves.size() != end - first) {
+                throw missing(first + leaves.size(), end);
+            }
+            return leaves;
+        });
+    }
+
+    private static LogDamagedException missing(long from, long to) {
+        return new LogDamagedException(from, "entries " + from + " to " + to + " are missing");
     }
 }

@@ -5,21 +5,30 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Merkle tree over leaf hashes, as RFC 9162 section 2.1 defines it: its root (MTH), a leaf's
- * inclusion proof (PATH) and the consistency proof between two of its sizes (PROOF). The tree is a view
- * of the list it is given; every size up to the list's length is a tree of its own, so one list answers
- * for the log at any earlier size.
+ * A Merkle tree as RFC 9162 section 2.1 defines it: its root (MTH), a leaf's inclusion proof (PATH) and
+ * the consistency proof between two of its sizes (PROOF). Every size up to the tree's is a tree of its
+ * own, so one tree answers for the log at any earlier size.
  *
- * <p>Each call recomputes the subtree hashes it needs, linear in the size: simple and obviously right,
- * and fast enough for logs of a few million entries. A store of subtree hashes can come later without
- * changing a single answer.
+ * <p>The hashes of subtrees come from {@link Subtrees}: either a list of every leaf hash ({@link #of}),
+ * each call recomputing what it needs, simple and obviously right; or {@link MerkleTiles}, which keeps one
+ * hash per tile of leaves and reads a tile's leaves when a proof goes below it. Both give the same answers.
  */
 public final class MerkleTree {
 
-    private final List<byte[]> leafHashes;
+    /** Where a tree's subtree hashes come from. */
+    public interface Subtrees {
 
-    private MerkleTree(List<byte[]> leafHashes) {
-        this.leafHashes = leafHashes;
+        /** How many leaves there are. */
+        long size();
+
+        /** MTH(D[start:end]), for {@code 0 <= start < end <= size()}. */
+        byte[] hash(long start, long end);
+    }
+
+    private final Subtrees subtrees;
+
+    private MerkleTree(Subtrees subtrees) {
+        this.subtrees = subtrees;
     }
 
     /** A tree over these leaf hashes, in order; the list is copied. */
@@ -29,16 +38,21 @@ public final class MerkleTree {
                 throw new IllegalArgumentException("a leaf hash has " + MerkleHashes.SIZE + " bytes");
             }
         }
-        return new MerkleTree(List.copyOf(leafHashes));
+        return new MerkleTree(new LeafList(List.copyOf(leafHashes)));
+    }
+
+    /** A tree whose subtree hashes come from {@code subtrees}. */
+    public static MerkleTree over(Subtrees subtrees) {
+        return new MerkleTree(Objects.requireNonNull(subtrees));
     }
 
     public long size() {
-        return leafHashes.size();
+        return subtrees.size();
     }
 
     public byte[] leafHash(long index) {
         checkIndex(index, size());
-        return leafHashes.get((int) index).clone();
+        return subtrees.hash(index, index + 1).clone();
     }
 
     /** The root of the whole tree. */
@@ -49,7 +63,7 @@ public final class MerkleTree {
     /** The root of the tree of the first {@code size} leaves. */
     public byte[] root(long size) {
         checkSize(size);
-        return size == 0 ? MerkleHashes.emptyRoot() : hash(0, (int) size);
+        return size == 0 ? MerkleHashes.emptyRoot() : subtrees.hash(0, size).clone();
     }
 
     /** The audit path of leaf {@code index} in the tree of the first {@code size} leaves, leaf side first. */
@@ -57,7 +71,7 @@ public final class MerkleTree {
         checkSize(size);
         checkIndex(index, size);
         List<byte[]> proof = new ArrayList<>();
-        path((int) index, 0, (int) size, proof);
+        path(index, 0, size, proof);
         return proof;
     }
 
@@ -69,58 +83,49 @@ public final class MerkleTree {
         }
         List<byte[]> proof = new ArrayList<>();
         if (from > 0 && from < to) {
-            subproof((int) from, 0, (int) to, true, proof);
+            subproof(from, 0, to, true, proof);
         }
         return proof;
     }
 
-    /** MTH(D[start:end]), end > start. */
-    private byte[] hash(int start, int end) {
-        if (end - start == 1) {
-            return leafHashes.get(start);
-        }
-        int k = largestPowerOfTwoBelow(end - start);
-        return MerkleHashes.nodeHash(hash(start, start + k), hash(start + k, end));
-    }
-
     /** PATH(m, D[start:end]), m relative to start. */
-    private void path(int m, int start, int end, List<byte[]> proof) {
-        int n = end - start;
+    private void path(long m, long start, long end, List<byte[]> proof) {
+        long n = end - start;
         if (n == 1) {
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m < k) {
             path(m, start, start + k, proof);
-            proof.add(hash(start + k, end));
+            proof.add(subtrees.hash(start + k, end));
         } else {
             path(m - k, start + k, end, proof);
-            proof.add(hash(start, start + k));
+            proof.add(subtrees.hash(start, start + k));
         }
     }
 
     /** SUBPROOF(m, D[start:end], b), m relative to start. */
-    private void subproof(int m, int start, int end, boolean wholeOldTree, List<byte[]> proof) {
-        int n = end - start;
+    private void subproof(long m, long start, long end, boolean wholeOldTree, List<byte[]> proof) {
+        long n = end - start;
         if (m == n) {
             if (!wholeOldTree) {
-                proof.add(hash(start, end));
+                proof.add(subtrees.hash(start, end));
             }
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m <= k) {
             subproof(m, start, start + k, wholeOldTree, proof);
-            proof.add(hash(start + k, end));
+            proof.add(subtrees.hash(start + k, end));
         } else {
             subproof(m - k, start + k, end, false, proof);
-            proof.add(hash(start, start + k));
+            proof.add(subtrees.hash(start, start + k));
         }
     }
 
     /** The largest power of two strictly less than n, for n > 1: where RFC 9162 splits a tree. */
-    static int largestPowerOfTwoBelow(int n) {
-        return Integer.highestOneBit(n - 1);
+    static long largestPowerOfTwoBelow(long n) {
+        return Long.highestOneBit(n - 1);
     }
 
     private void checkSize(long size) {
@@ -132,6 +137,30 @@ public final class MerkleTree {
     private static void checkIndex(long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("index " + index + " is outside a tree of size " + size);
+        }
+    }
+
+    /** Every leaf hash in a list; each subtree hash recomputed from them when asked. */
+    static final class LeafList implements Subtrees {
+
+        private final List<byte[]> leaves;
+
+        LeafList(List<byte[]> leaves) {
+            this.leaves = leaves;
+        }
+
+        @Override
+        public long size() {
+            return leaves.size();
+        }
+
+        @Override
+        public byte[] hash(long start, long end) {
+            if (end - start == 1) {
+                return leaves.get((int) start);
+            }
+            long k = largestPowerOfTwoBelow(end - start);
+            return MerkleHashes.nodeHash(hash(start, start + k), hash(start + k, end));
         }
     }
 }
