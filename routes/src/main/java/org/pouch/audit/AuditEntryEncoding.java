@@ -1,7 +1,6 @@
 package org.pouch.audit;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -87,7 +86,8 @@ public final class AuditEntryEncoding {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 
         void u64(long value) {
-            bytes.writeBytes(ByteBuffer.allocate(8).putLong(value).array());
+            u32((int) (value >>> 32));
+            u32((int) value);
         }
 
         void i64(long value) {
@@ -95,7 +95,12 @@ public final class AuditEntryEncoding {
         }
 
         void u32(int value) {
-            bytes.writeBytes(ByteBuffer.allocate(4).putInt(value).array());
+            // Big-endian, as ByteBuffer writes it; byte by byte because this runs for every field of every
+            // entry each time the tree is rebuilt.
+            bytes.write(value >>> 24);
+            bytes.write(value >>> 16);
+            bytes.write(value >>> 8);
+            bytes.write(value);
         }
 
         void string(String value) {

@@ -61,9 +61,12 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HexFormat HEX = HexFormat.of();
 
+    // The two fixed-width hex columns are read as varchar: H2 pads the whole row again for every column
+    // read from a result holding a char column, which was a fifth of the time to rebuild the tree.
     private static final String SELECT = """
             select entry_index, at, type, step, actor, exchange_id, message_id, sender, recipient, message_type,
-                   envelope_sha256, reason, incident_id, details, leaf_hash
+                   cast(envelope_sha256 as varchar(64)) as envelope_sha256, reason, incident_id, details,
+                   cast(leaf_hash as varchar(64)) as leaf_hash
               from audit_events
             """;
 
