@@ -3,6 +3,8 @@ package org.pouch.audit;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,12 +31,23 @@ public final class AuditLog {
     private final CheckpointSigner signer;
     private final String origin;
     private final Clock clock;
+    private final Duration wholeLogCheckInterval;
+    private Instant lastWholeLogCheck;
 
-    public AuditLog(AuditLogStore store, CheckpointSigner signer, String origin, Clock clock) {
+    /**
+     * @param wholeLogCheckInterval how long a checkpoint may extend the previous one by the new entries
+     *     alone before one reads and checks the whole log again; zero checks it for every checkpoint
+     */
+    public AuditLog(
+            AuditLogStore store, CheckpointSigner signer, String origin, Clock clock, Duration wholeLogCheckInterval) {
         this.store = Objects.requireNonNull(store);
         this.signer = Objects.requireNonNull(signer);
         this.origin = Objects.requireNonNull(origin);
         this.clock = Objects.requireNonNull(clock);
+        if (wholeLogCheckInterval.isNegative()) {
+            throw new IllegalArgumentException("the whole-log check interval is zero or more");
+        }
+        this.wholeLogCheckInterval = wholeLogCheckInterval;
     }
 
     public String origin() {
@@ -51,12 +64,15 @@ public final class AuditLog {
 
     /**
      * Signs and stores a checkpoint of the log as it is now, unless the latest checkpoint already has
-     * this size.
+     * this size. The first checkpoint this object signs, and the first after each whole-log interval, reads
+     * and checks every entry of the log; the others extend the right edge stored with the previous
+     * checkpoint by the entries appended since, checking those.
      *
-     * @throws LogDamagedException if an entry no longer matches its recorded hash: the gateway never
-     *     signs a log it can see was changed
+     * @throws LogDamagedException if an entry it checks no longer matches its recorded hash, is missing, or
+     *     the log no longer extends the previous checkpoint: the gateway never signs a log it can see was
+     *     changed
      */
-    public SignedCheckpoint checkpoint() {
+    public synchronized SignedCheckpoint checkpoint() {
         long size = store.size();
         Optional<SignedCheckpoint> latest = store.latestCheckpoint();
         if (latest.isPresent() && latest.get().checkpoint().size() == size) {
@@ -66,8 +82,42 @@ public final class AuditLog {
         if (previous.isPresent() && previous.get().size() > size) {
             throw doesNotExtend(previous.get());
         }
-        // One pass, keeping the tree's right edge rather than its leaves: memory stays the same whatever
-        // the log's length, and the root at the previous checkpoint's size is taken on the way.
+        Instant now = clock.instant();
+        boolean wholeLogDue = lastWholeLogCheck == null || !now.isBefore(lastWholeLogCheck.plus(wholeLogCheckInterval));
+        Optional<MerkleFrontier> stored = wholeLogDue ? Optional.empty() : previous.flatMap(this::storedFrontierOf);
+        MerkleFrontier frontier;
+        if (stored.isPresent()) {
+            frontier = stored.get();
+            store.scanFromIndex(
+                    frontier.size(), size, recorded -> frontier.append(checkedLeafHash(recorded, frontier.size())));
+            if (frontier.size() != size) {
+                throw missing(frontier.size(), size);
+            }
+        } else {
+            frontier = wholeLog(size, previous);
+            lastWholeLogCheck = now;
+        }
+        SignedCheckpoint signed = signer.sign(new Checkpoint(origin, size, frontier.root(), now));
+        store.addCheckpoint(signed, frontier);
+        return signed;
+    }
+
+    /**
+     * The right edge stored with the previous checkpoint, if it folds to the root that checkpoint signs:
+     * then it is that tree's edge and nothing else (another would be a SHA-256 collision), and the log's
+     * first entries need not be read again to extend it.
+     */
+    private Optional<MerkleFrontier> storedFrontierOf(Checkpoint previous) {
+        return store.latestFrontier()
+                .filter(frontier -> frontier.size() == previous.size()
+                        && MessageDigest.isEqual(frontier.root(), previous.rootHash()));
+    }
+
+    /**
+     * Every entry from the first, each in its place and as recorded, in one pass that keeps the tree's
+     * right edge rather than its leaves; the root at the previous checkpoint's size is taken on the way.
+     */
+    private MerkleFrontier wholeLog(long size, Optional<Checkpoint> previous) {
         MerkleFrontier frontier = new MerkleFrontier();
         byte[][] rootAtPrevious = {previous.isPresent() && previous.get().size() == 0 ? frontier.root() : null};
         store.scan(0, size, recorded -> {
@@ -77,8 +127,7 @@ public final class AuditLog {
             }
         });
         if (frontier.size() != size) {
-            throw new LogDamagedException(
-                    frontier.size(), "entries " + frontier.size() + " to " + size + " are missing");
+            throw missing(frontier.size(), size);
         }
         if (previous.isPresent()
                 && !MessageDigest.isEqual(rootAtPrevious[0], previous.get().rootHash())) {
@@ -86,9 +135,7 @@ public final class AuditLog {
             // or cut the log and appended again, fails here.
             throw doesNotExtend(previous.get());
         }
-        SignedCheckpoint signed = signer.sign(new Checkpoint(origin, size, frontier.root(), clock.instant()));
-        store.addCheckpoint(signed);
-        return signed;
+        return frontier;
     }
 
     /** The entry's leaf hash as it reads now, once it is where it should be and matches what was recorded. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
+import org.pouch.audit.merkle.MerkleFrontier;
 
 /**
  * Where the log's entries and checkpoints are kept. Nothing is ever updated or deleted: entries are
@@ -29,9 +30,26 @@ public interface AuditLogStore {
      */
     void scan(long from, long to, Consumer<RecordedEntry> each);
 
-    void addCheckpoint(SignedCheckpoint checkpoint);
+    /**
+     * Hands over the entries whose indexes are {@code fromIndex} or above, in index order, until {@code to}
+     * entries have been counted from position {@code fromIndex}, the way {@link #scan} does; it finds the
+     * first by its index rather than by counting rows, so reading the end of a long log costs only the end.
+     */
+    void scanFromIndex(long fromIndex, long to, Consumer<RecordedEntry> each);
+
+    /**
+     * Stores a checkpoint with the right edge of the tree it signs, from which the next checkpoint extends
+     * it.
+     */
+    void addCheckpoint(SignedCheckpoint checkpoint, MerkleFrontier frontier);
 
     Optional<SignedCheckpoint> latestCheckpoint();
+
+    /**
+     * The tree's right edge stored with the latest checkpoint; empty when that checkpoint was stored
+     * without one (before the log kept them).
+     */
+    Optional<MerkleFrontier> latestFrontier();
 
     /** The most recent checkpoint of exactly this size. */
     Optional<SignedCheckpoint> checkpointOfSize(long size);

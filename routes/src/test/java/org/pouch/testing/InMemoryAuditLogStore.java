@@ -2,8 +2,11 @@ package org.pouch.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.pouch.audit.AuditEntry;
 import org.pouch.audit.AuditEntryEncoding;
@@ -11,6 +14,7 @@ import org.pouch.audit.AuditEvent;
 import org.pouch.audit.AuditLogStore;
 import org.pouch.audit.RecordedEntry;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
+import org.pouch.audit.merkle.MerkleFrontier;
 
 /**
  * The log store's contract in memory, for tests without a database. Unlike the real stores it lets a
@@ -20,6 +24,8 @@ public final class InMemoryAuditLogStore implements AuditLogStore {
 
     private final List<RecordedEntry> entries = new ArrayList<>();
     private final List<SignedCheckpoint> checkpoints = new ArrayList<>();
+    private final Map<SignedCheckpoint, byte[]> frontiers = new IdentityHashMap<>();
+    private final AtomicLong scanned = new AtomicLong();
 
     @Override
     public synchronized AuditEntry add(AuditEvent event) {
@@ -40,12 +46,47 @@ public final class InMemoryAuditLogStore implements AuditLogStore {
             range = List.copyOf(
                     entries.subList((int) Math.min(from, entries.size()), (int) Math.min(to, entries.size())));
         }
+        scanned.addAndGet(range.size());
         range.forEach(each);
     }
 
     @Override
-    public synchronized void addCheckpoint(SignedCheckpoint checkpoint) {
+    public void scanFromIndex(long fromIndex, long to, Consumer<RecordedEntry> each) {
+        List<RecordedEntry> range;
+        synchronized (this) {
+            range = entries.stream()
+                    .filter(recorded -> recorded.entry().index() >= fromIndex)
+                    .limit(Math.max(0, to - fromIndex))
+                    .toList();
+        }
+        scanned.addAndGet(range.size());
+        range.forEach(each);
+    }
+
+    /** How many entries both scans have handed over since this store was made. */
+    public long scanned() {
+        return scanned.get();
+    }
+
+    @Override
+    public synchronized void addCheckpoint(SignedCheckpoint checkpoint, MerkleFrontier frontier) {
         checkpoints.add(checkpoint);
+        frontiers.put(checkpoint, frontier.encode());
+    }
+
+    @Override
+    public synchronized Optional<MerkleFrontier> latestFrontier() {
+        if (checkpoints.isEmpty()) {
+            return Optional.empty();
+        }
+        SignedCheckpoint latest = checkpoints.get(checkpoints.size() - 1);
+        return Optional.ofNullable(frontiers.get(latest))
+                .map(encoded -> MerkleFrontier.decode(latest.checkpoint().size(), encoded));
+    }
+
+    /** What an attacker who reaches the stored frontiers does: replaces the latest one's bytes. */
+    public synchronized void tamperLatestFrontier(byte[] encoded) {
+        frontiers.put(checkpoints.get(checkpoints.size() - 1), encoded);
     }
 
     @Override

@@ -23,7 +23,11 @@ public class AuditLogConfiguration {
             PouchProperties pouch,
             Clock clock) {
         return new AuditLog(
-                store, signer, properties.origin().orElse(pouch.participantId().value() + "/audit"), clock);
+                store,
+                signer,
+                properties.origin().orElse(pouch.participantId().value() + "/audit"),
+                clock,
+                properties.wholeLogCheckInterval());
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.pouch.audit.AuditTrail;
 import org.pouch.audit.RecordedEntry;
 import org.pouch.audit.checkpoint.Checkpoint;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
+import org.pouch.audit.merkle.MerkleFrontier;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.RejectionReason;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -263,15 +264,36 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
         // stored differs from the one signed, as it should. Only the first batch is found by position (an
         // offset, which the database counts out row by row); each next batch starts after the last index
         // read, through the index's unique constraint, so a pass over the log is linear in its size.
-        if (from >= to) {
-            return;
+        if (from < to) {
+            scanOn(
+                    jdbc.sql(SELECT + " order by entry_index limit :count offset :from")
+                            .param("count", Math.min(scanBatch, to - from))
+                            .param("from", from)
+                            .query(JdbcAuditTrail::recorded)
+                            .list(),
+                    from,
+                    to,
+                    each);
         }
-        long position = from;
-        List<RecordedEntry> batch = jdbc.sql(SELECT + " order by entry_index limit :count offset :from")
-                .param("count", Math.min(scanBatch, to - from))
-                .param("from", from)
-                .query(JdbcAuditTrail::recorded)
-                .list();
+    }
+
+    @Override
+    public void scanFromIndex(long fromIndex, long to, Consumer<RecordedEntry> each) {
+        if (fromIndex < to) {
+            scanOn(
+                    jdbc.sql(SELECT + " where entry_index >= :from order by entry_index limit :count")
+                            .param("count", Math.min(scanBatch, to - fromIndex))
+                            .param("from", fromIndex)
+                            .query(JdbcAuditTrail::recorded)
+                            .list(),
+                    fromIndex,
+                    to,
+                    each);
+        }
+    }
+
+    /** Hands over the first batch, then each next one after the last index read, until position {@code to}. */
+    private void scanOn(List<RecordedEntry> batch, long position, long to, Consumer<RecordedEntry> each) {
         while (!batch.isEmpty()) {
             batch.forEach(each);
             position += batch.size();
@@ -287,18 +309,41 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
     }
 
     @Override
-    public void addCheckpoint(SignedCheckpoint signed) {
+    public void addCheckpoint(SignedCheckpoint signed, MerkleFrontier frontier) {
         Checkpoint checkpoint = signed.checkpoint();
         jdbc.sql("""
-                        insert into audit_checkpoints (origin, tree_size, root_hash, signed_at, signed)
-                        values (:origin, :size, :root, :time, :signed)
+                        insert into audit_checkpoints (origin, tree_size, root_hash, signed_at, signed, frontier)
+                        values (:origin, :size, :root, :time, :signed, :frontier)
                         """)
                 .param("origin", checkpoint.origin())
                 .param("size", checkpoint.size())
                 .param("root", checkpoint.rootHashHex())
                 .param("time", OffsetDateTime.ofInstant(checkpoint.time(), ZoneOffset.UTC))
                 .param("signed", signed.signed())
+                .param("frontier", frontier.encode())
                 .update();
+    }
+
+    @Override
+    public Optional<MerkleFrontier> latestFrontier() {
+        return jdbc.sql("select tree_size, frontier from audit_checkpoints order by id desc limit 1")
+                .query((row, rowNumber) -> {
+                    byte[] encoded = row.getBytes("frontier");
+                    return encoded == null
+                            ? Optional.<MerkleFrontier>empty()
+                            : frontier(row.getLong("tree_size"), encoded);
+                })
+                .optional()
+                .flatMap(Function.identity());
+    }
+
+    /** A stored edge that does not decode is no edge: the log then reads the whole log, as without one. */
+    private static Optional<MerkleFrontier> frontier(long size, byte[] encoded) {
+        try {
+            return Optional.of(MerkleFrontier.decode(size, encoded));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

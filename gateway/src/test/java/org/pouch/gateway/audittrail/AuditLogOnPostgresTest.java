@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,8 @@ class AuditLogOnPostgresTest {
                 trail,
                 new CmsCheckpointSigner(() -> TestPki.shared().pki().auditCheckpoint(), Clock.systemUTC()),
                 "PK-GW/audit",
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                Duration.ofDays(1));
         log.append(event("privileges"));
         SignedCheckpoint checkpoint = log.checkpoint();
         JdbcTemplate asRole = new JdbcTemplate(logRole);
@@ -83,6 +85,44 @@ class AuditLogOnPostgresTest {
                     .hasMessageContaining("permission denied");
         }
         assertThat(trail.size()).isEqualTo(checkpoint.checkpoint().size());
+    }
+
+    @Test
+    void eachCheckpointKeepsTheEdgeTheNextOneExtendsAndOneStoredWithoutAnEdgeIsReadInFull() {
+        JdbcAuditTrail trail = new JdbcAuditTrail(logRole);
+        AuditLog log = new AuditLog(
+                trail,
+                new CmsCheckpointSigner(() -> TestPki.shared().pki().auditCheckpoint(), Clock.systemUTC()),
+                "PK-GW/audit",
+                Clock.systemUTC(),
+                Duration.ofDays(1));
+        log.append(event("edge-1"));
+        log.checkpoint();
+        log.append(event("edge-2"));
+        log.append(event("edge-3"));
+
+        SignedCheckpoint extended = log.checkpoint();
+
+        assertThat(trail.latestFrontier()).hasValueSatisfying(frontier -> {
+            assertThat(frontier.size()).isEqualTo(extended.checkpoint().size());
+            assertThat(frontier.root()).isEqualTo(extended.checkpoint().rootHash());
+        });
+        assertThat(extended.checkpoint().rootHash())
+                .isEqualTo(log.proveInclusion(0, extended.checkpoint().size()).rootHash());
+
+        // A checkpoint from before the log kept edges (migration 9): the next one reads the whole log.
+        new JdbcTemplate(owner).update("update audit_checkpoints set frontier = null");
+        assertThat(trail.latestFrontier()).isEmpty();
+        log.append(event("edge-4"));
+
+        SignedCheckpoint afterAFullRead = log.checkpoint();
+
+        assertThat(afterAFullRead.checkpoint().rootHash())
+                .isEqualTo(log.proveInclusion(0, afterAFullRead.checkpoint().size())
+                        .rootHash());
+        assertThat(trail.latestFrontier())
+                .hasValueSatisfying(frontier -> assertThat(frontier.size())
+                        .isEqualTo(afterAFullRead.checkpoint().size()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pouch.audit.merkle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +35,33 @@ public final class MerkleFrontier {
             node = MerkleHashes.nodeHash(subtrees.remove(subtrees.size() - 1), node);
         }
         subtrees.add(node);
+    }
+
+    /** The subtree roots, largest first, one after the other: 32 bytes for each bit set in the size. */
+    public byte[] encode() {
+        byte[] encoded = new byte[subtrees.size() * MerkleHashes.SIZE];
+        for (int i = 0; i < subtrees.size(); i++) {
+            System.arraycopy(subtrees.get(i), 0, encoded, i * MerkleHashes.SIZE, MerkleHashes.SIZE);
+        }
+        return encoded;
+    }
+
+    /**
+     * The frontier of a tree of {@code size} leaves from its {@link #encode() encoding}.
+     *
+     * @throws IllegalArgumentException if the encoding does not hold one hash per bit set in the size
+     */
+    public static MerkleFrontier decode(long size, byte[] encoded) {
+        if (size < 0 || encoded.length != Long.bitCount(size) * MerkleHashes.SIZE) {
+            throw new IllegalArgumentException("a frontier of " + size + " leaves holds " + Long.bitCount(size)
+                    + " hashes, not " + encoded.length + " bytes");
+        }
+        MerkleFrontier frontier = new MerkleFrontier();
+        for (int offset = 0; offset < encoded.length; offset += MerkleHashes.SIZE) {
+            frontier.subtrees.add(Arrays.copyOfRange(encoded, offset, offset + MerkleHashes.SIZE));
+        }
+        frontier.size = size;
+        return frontier;
     }
 
     /** MTH of the leaves appended so far: the subtrees folded from the right, as RFC 9162 splits. */

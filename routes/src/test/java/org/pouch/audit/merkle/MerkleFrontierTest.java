@@ -58,6 +58,33 @@ class MerkleFrontierTest {
     }
 
     @Test
+    void anEdgeDecodedFromItsEncodingGoesOnAsTheOriginalDoes() {
+        MerkleFrontier original = new MerkleFrontier();
+        for (int i = 0; i < 13; i++) {
+            original.append(MerkleHashes.leafHash(new byte[] {(byte) i}));
+        }
+
+        MerkleFrontier decoded = MerkleFrontier.decode(13, original.encode());
+        assertThat(decoded.encode()).hasSize(3 * MerkleHashes.SIZE);
+        for (int i = 13; i < 40; i++) {
+            original.append(MerkleHashes.leafHash(new byte[] {(byte) i}));
+            decoded.append(MerkleHashes.leafHash(new byte[] {(byte) i}));
+
+            assertThat(decoded.root()).isEqualTo(original.root());
+        }
+    }
+
+    @Test
+    void anEncodingWithOtherThanOneHashPerBitOfTheSizeIsRefused() {
+        byte[] threeHashes = new byte[3 * MerkleHashes.SIZE];
+
+        assertThat(MerkleFrontier.decode(13, threeHashes).size()).isEqualTo(13);
+        assertThatThrownBy(() -> MerkleFrontier.decode(12, threeHashes)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MerkleFrontier.decode(13, new byte[3 * MerkleHashes.SIZE - 1]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesALeafHashOfTheWrongLength() {
         assertThatThrownBy(() -> new MerkleFrontier().append(new byte[31]))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class AuditLogAcrossTilesTest {
                 store,
                 new CmsCheckpointSigner(() -> PKI.pki().auditCheckpoint(), Clock.systemUTC()),
                 "PK-GW/audit",
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                Duration.ofDays(1));
         for (int i = 0; i < ENTRIES; i++) {
             log.append(ExportVerifierTest.event(i));
         }
