@@ -20,10 +20,12 @@ import org.pouch.audit.merkle.MerkleTiles;
 import org.pouch.audit.merkle.MerkleTree;
 
 /**
- * The verifiable log over a store: signs checkpoints and proves inclusion and consistency. Every answer
- * is computed from the entries as they read now, re-encoded and re-hashed, never from hashes stored
- * beside them: a changed entry changes the tree, and the proofs then fail against the checkpoints
- * signed before the change, which is how an auditor sees it.
+ * The verifiable log over a store: signs checkpoints and proves inclusion and consistency. Proofs and
+ * exports are computed from the entries as they read now, re-encoded and re-hashed, never from hashes
+ * stored beside them: a changed entry changes the tree, and the proofs then fail against the checkpoints
+ * signed before the change, which is how an auditor sees it. A checkpoint extends the tree's edge stored
+ * with the previous one, which must fold to the root that one signs, by the entries appended since; the
+ * whole log is read again at the first checkpoint and once per whole-log interval.
  */
 public final class AuditLog {
 
