@@ -265,15 +265,7 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
         // offset, which the database counts out row by row); each next batch starts after the last index
         // read, through the index's unique constraint, so a pass over the log is linear in its size.
         if (from < to) {
-            scanOn(
-                    jdbc.sql(SELECT + " order by entry_index limit :count offset :from")
-                            .param("count", Math.min(scanBatch, to - from))
-                            .param("from", from)
-                            .query(JdbcAuditTrail::recorded)
-                            .list(),
-                    from,
-                    to,
-                    each);
+            scanOn(firstBatch(" order by entry_index limit :count offset :from", from, to), from, to, each);
         }
     }
 
@@ -281,15 +273,19 @@ class JdbcAuditTrail implements AuditTrail, AuditLogStore, AutoCloseable {
     public void scanFromIndex(long fromIndex, long to, Consumer<RecordedEntry> each) {
         if (fromIndex < to) {
             scanOn(
-                    jdbc.sql(SELECT + " where entry_index >= :from order by entry_index limit :count")
-                            .param("count", Math.min(scanBatch, to - fromIndex))
-                            .param("from", fromIndex)
-                            .query(JdbcAuditTrail::recorded)
-                            .list(),
+                    firstBatch(" where entry_index >= :from order by entry_index limit :count", fromIndex, to),
                     fromIndex,
                     to,
                     each);
         }
+    }
+
+    private List<RecordedEntry> firstBatch(String clauses, long from, long to) {
+        return jdbc.sql(SELECT + clauses)
+                .param("count", Math.min(scanBatch, to - from))
+                .param("from", from)
+                .query(JdbcAuditTrail::recorded)
+                .list();
     }
 
     /** Hands over the first batch, then each next one after the last index read, until position {@code to}. */

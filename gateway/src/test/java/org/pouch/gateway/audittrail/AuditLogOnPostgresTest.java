@@ -61,12 +61,7 @@ class AuditLogOnPostgresTest {
     @Test
     void theLogsRoleAppendsAndSignsButCannotUpdateOrDelete() {
         JdbcAuditTrail trail = new JdbcAuditTrail(logRole);
-        AuditLog log = new AuditLog(
-                trail,
-                new CmsCheckpointSigner(() -> TestPki.shared().pki().auditCheckpoint(), Clock.systemUTC()),
-                "PK-GW/audit",
-                Clock.systemUTC(),
-                Duration.ofDays(1));
+        AuditLog log = logOver(trail);
         log.append(event("privileges"));
         SignedCheckpoint checkpoint = log.checkpoint();
         JdbcTemplate asRole = new JdbcTemplate(logRole);
@@ -90,12 +85,7 @@ class AuditLogOnPostgresTest {
     @Test
     void eachCheckpointKeepsTheEdgeTheNextOneExtendsAndOneStoredWithoutAnEdgeIsReadInFull() {
         JdbcAuditTrail trail = new JdbcAuditTrail(logRole);
-        AuditLog log = new AuditLog(
-                trail,
-                new CmsCheckpointSigner(() -> TestPki.shared().pki().auditCheckpoint(), Clock.systemUTC()),
-                "PK-GW/audit",
-                Clock.systemUTC(),
-                Duration.ofDays(1));
+        AuditLog log = logOver(trail);
         log.append(event("edge-1"));
         log.checkpoint();
         log.append(event("edge-2"));
@@ -155,6 +145,15 @@ class AuditLogOnPostgresTest {
         assertThat(stored)
                 .hasSize(((Number) indexes.get("entries")).intValue())
                 .allSatisfy(entry -> assertThat(entry.isIntact()).isTrue());
+    }
+
+    private static AuditLog logOver(JdbcAuditTrail trail) {
+        return new AuditLog(
+                trail,
+                new CmsCheckpointSigner(() -> TestPki.shared().pki().auditCheckpoint(), Clock.systemUTC()),
+                "PK-GW/audit",
+                Clock.systemUTC(),
+                Duration.ofDays(1));
     }
 
     private static AuditEvent event(String step) {

@@ -98,7 +98,7 @@ abstract class AuditTrailContract {
     }
 
     @Test
-    void scansByPositionAcrossBatchesAndStopsWhereTheLogEnds() {
+    void scansByPositionOrFromAnIndexAcrossBatchesAndStopsWhereTheLogEnds() {
         for (int i = 0; i < 8; i++) {
             trail().append(event(
                     AuditEventType.RECEIVED,
@@ -113,6 +113,11 @@ abstract class AuditTrailContract {
             assertThat(indexesScanned(store, size - 7, size - 1)).containsExactlyElementsOf(range(size - 7, size - 1));
             assertThat(indexesScanned(store, size - 2, size + 5)).containsExactlyElementsOf(range(size - 2, size));
             assertThat(indexesScanned(store, size, size + 5)).isEmpty();
+
+            List<Long> fromIndex = new ArrayList<>();
+            store.scanFromIndex(
+                    size - 7, size, recorded -> fromIndex.add(recorded.entry().index()));
+            assertThat(fromIndex).containsExactlyElementsOf(range(size - 7, size));
         }
     }
 
