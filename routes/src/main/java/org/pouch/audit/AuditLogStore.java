@@ -31,9 +31,10 @@ public interface AuditLogStore {
     void scan(long from, long to, Consumer<RecordedEntry> each);
 
     /**
-     * Hands over the entries whose indexes are {@code fromIndex} or above, in index order, until {@code to}
-     * entries have been counted from position {@code fromIndex}, the way {@link #scan} does; it finds the
-     * first by its index rather than by counting rows, so reading the end of a long log costs only the end.
+     * Hands over the entries whose indexes are {@code fromIndex} or above, in index order, at most {@code
+     * to - fromIndex} of them, as {@link #scan} does. It finds the first by its index rather than by
+     * counting rows, so that reading the end of a long log costs only the end; in an intact log the two
+     * scans hand over the same entries.
      */
     void scanFromIndex(long fromIndex, long to, Consumer<RecordedEntry> each);
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * The right edge of a Merkle tree built one leaf at a time: the roots of the perfect subtrees the leaves
  * so far make up, largest (leftmost) first, one for each bit set in the size. It never holds more than
  * 64 hashes, and its {@link #root()} is RFC 9162's MTH over every leaf appended, so a log of any length
- * is hashed in one pass without keeping its leaves (what {@link MerkleTree} needs for proofs).
+ * is hashed in one pass without keeping its leaves. Stored with a checkpoint, it is what the next
+ * checkpoint extends. Proofs need more of the tree: {@link MerkleTiles}.
  */
 public final class MerkleFrontier {
 
