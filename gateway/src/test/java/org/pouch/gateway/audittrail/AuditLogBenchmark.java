@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,12 +22,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pouch.audit.AuditEvent;
-import org.pouch.audit.AuditEventType;
 import org.pouch.audit.AuditLog;
 import org.pouch.audit.checkpoint.CmsCheckpointSigner;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
 import org.pouch.audit.merkle.InclusionProof;
-import org.pouch.exchange.ParticipantId;
+import org.pouch.testing.SampleAuditEvents;
 import org.pouch.testing.TestPki;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
@@ -71,7 +68,7 @@ public class AuditLogBenchmark {
         for (long written = 0; written < entries; written += 5_000) {
             List<AuditEvent> batch = new ArrayList<>();
             for (long i = written; i < Math.min(entries, written + 5_000); i++) {
-                batch.add(event(i));
+                batch.add(SampleAuditEvents.deliveryAttempt(i));
             }
             store.appendAll(batch);
         }
@@ -89,14 +86,14 @@ public class AuditLogBenchmark {
     /** What every checkpoint cost before ADR 0024, and what the first after a start and each day still do. */
     @Benchmark
     public SignedCheckpoint checkpointReadingTheWholeLog() {
-        store.append(event(-1));
+        store.append(SampleAuditEvents.deliveryAttempt(entries));
         return wholeLogEveryTime.checkpoint();
     }
 
     /** A checkpoint between whole-log checks: the previous checkpoint's edge and one new entry. */
     @Benchmark
     public SignedCheckpoint checkpointExtendingTheLastOne() {
-        store.append(event(-1));
+        store.append(SampleAuditEvents.deliveryAttempt(entries));
         return extendingTheLast.checkpoint();
     }
 
@@ -120,21 +117,5 @@ public class AuditLogBenchmark {
                 "PK-GW/audit",
                 Clock.systemUTC(),
                 wholeLogCheckInterval);
-    }
-
-    private static AuditEvent event(long i) {
-        return new AuditEvent(
-                Instant.now(),
-                AuditEventType.RECEIVED,
-                "intake.open",
-                "PK-MOI",
-                Optional.of("exchange-" + i),
-                Optional.of("message-" + i),
-                Optional.of(ParticipantId.of("PK-MOI")),
-                Optional.of(ParticipantId.of("IQ-MOI")),
-                Optional.of("pilgrim-list"),
-                Optional.of("a".repeat(64)),
-                Optional.empty(),
-                Optional.empty());
     }
 }

@@ -23,6 +23,7 @@ import org.pouch.audit.merkle.InclusionProof;
 import org.pouch.audit.merkle.MerkleProofs;
 import org.pouch.audit.merkle.MerkleTiles;
 import org.pouch.testing.InMemoryAuditLogStore;
+import org.pouch.testing.SampleAuditEvents;
 import org.pouch.testing.TestPki;
 
 /**
@@ -56,7 +57,7 @@ class AuditLogAcrossTilesTest {
                 Clock.systemUTC(),
                 Duration.ofDays(1));
         for (int i = 0; i < ENTRIES; i++) {
-            log.append(ExportVerifierTest.event(i));
+            log.append(SampleAuditEvents.deliveryAttempt(i));
         }
         return log;
     }
@@ -108,7 +109,8 @@ class AuditLogAcrossTilesTest {
             entries.set(
                     2100,
                     new RecordedEntry(
-                            new AuditEntry(2100, ExportVerifierTest.event(99_999)), original.recordedLeafHash()));
+                            new AuditEntry(2100, SampleAuditEvents.deliveryAttempt(99_999)),
+                            original.recordedLeafHash()));
         });
 
         assertThat(verify(export(tamperedLog, 2100, 2200)))

@@ -16,6 +16,7 @@ import org.pouch.audit.checkpoint.CmsCheckpointSigner;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
 import org.pouch.audit.merkle.MerkleHashes;
 import org.pouch.testing.InMemoryAuditLogStore;
+import org.pouch.testing.SampleAuditEvents;
 import org.pouch.testing.SettableClock;
 import org.pouch.testing.TestPki;
 
@@ -117,7 +118,7 @@ class AuditLogCheckpointTest {
     private void append(int entries) {
         long first = log.size();
         for (int i = 0; i < entries; i++) {
-            log.append(ExportVerifierTest.event((int) first + i));
+            log.append(SampleAuditEvents.deliveryAttempt((int) first + i));
         }
     }
 
@@ -126,7 +127,7 @@ class AuditLogCheckpointTest {
         store.tamper(entries -> entries.set(
                 index,
                 new RecordedEntry(
-                        new AuditEntry(index, ExportVerifierTest.event(90_000 + index)),
+                        new AuditEntry(index, SampleAuditEvents.deliveryAttempt(90_000 + index)),
                         entries.get(index).recordedLeafHash())));
     }
 }

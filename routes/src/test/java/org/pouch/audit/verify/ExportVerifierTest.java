@@ -8,23 +8,19 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pouch.audit.AuditEntry;
 import org.pouch.audit.AuditEntryEncoding;
-import org.pouch.audit.AuditEvent;
-import org.pouch.audit.AuditEventType;
 import org.pouch.audit.AuditLog;
 import org.pouch.audit.LogDamagedException;
 import org.pouch.audit.RecordedEntry;
 import org.pouch.audit.checkpoint.CmsCheckpointSigner;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
-import org.pouch.exchange.ParticipantId;
 import org.pouch.testing.InMemoryAuditLogStore;
+import org.pouch.testing.SampleAuditEvents;
 import org.pouch.testing.TestPki;
 
 /** The offline verifier against a log in memory that the test tampers with as an attacker would. */
@@ -49,7 +45,7 @@ class ExportVerifierTest {
                 // entries and expect the next checkpoint to see it (AuditLogCheckpointTest has the rest).
                 Duration.ZERO);
         for (int i = 0; i < 20; i++) {
-            log.append(event(i));
+            log.append(SampleAuditEvents.deliveryAttempt(i));
         }
     }
 
@@ -75,7 +71,7 @@ class ExportVerifierTest {
     @Test
     void theLogGrownSinceAPreviousCheckpointVerifiesAgainstIt() throws IOException {
         byte[] previous = log.checkpoint().signed();
-        log.append(event(20));
+        log.append(SampleAuditEvents.deliveryAttempt(20));
         log.checkpoint();
 
         assertThat(verify(export(0, 21), Optional.of(previous))).isInstanceOf(Verification.Verified.class);
@@ -86,7 +82,9 @@ class ExportVerifierTest {
         log.checkpoint();
         store.tamper(entries -> entries.set(
                 7,
-                new RecordedEntry(new AuditEntry(7, event(99)), entries.get(7).recordedLeafHash())));
+                new RecordedEntry(
+                        new AuditEntry(7, SampleAuditEvents.deliveryAttempt(99)),
+                        entries.get(7).recordedLeafHash())));
 
         assertThat(verify(export(0, 20), Optional.empty()))
                 .isInstanceOfSatisfying(Verification.Failed.class, failed -> {
@@ -99,7 +97,7 @@ class ExportVerifierTest {
     void anEntryChangedWithItsHashRecomputedFailsAgainstTheSignedRoot() throws IOException {
         log.checkpoint();
         store.tamper(entries -> {
-            AuditEntry forged = new AuditEntry(7, event(99));
+            AuditEntry forged = new AuditEntry(7, SampleAuditEvents.deliveryAttempt(99));
             entries.set(7, new RecordedEntry(forged, AuditEntryEncoding.leafHash(forged)));
         });
 
@@ -107,7 +105,7 @@ class ExportVerifierTest {
                 .isInstanceOfSatisfying(
                         Verification.Failed.class,
                         failed -> assertThat(failed.reason()).contains("do not hash to the root signed for size 20"));
-        log.append(event(20));
+        log.append(SampleAuditEvents.deliveryAttempt(20));
         assertThatThrownBy(log::checkpoint)
                 .isInstanceOf(LogDamagedException.class)
                 .hasMessageContaining("no longer extends the checkpoint of size 20");
@@ -143,7 +141,7 @@ class ExportVerifierTest {
         log.checkpoint();
         store.tamper(entries -> entries.subList(15, 20).clear());
         for (int i = 15; i < 22; i++) {
-            log.append(event(100 + i));
+            log.append(SampleAuditEvents.deliveryAttempt(100 + i));
         }
 
         assertThat(verify(export(0, 20), Optional.empty()))
@@ -161,7 +159,7 @@ class ExportVerifierTest {
         store.tamper(entries -> entries.subList(15, 20).clear());
         store.tamperCheckpoints(java.util.List::clear);
         for (int i = 15; i < 22; i++) {
-            log.append(event(100 + i));
+            log.append(SampleAuditEvents.deliveryAttempt(100 + i));
         }
         SignedCheckpoint regrown = log.checkpoint();
 
@@ -225,22 +223,5 @@ class ExportVerifierTest {
             }
         }
         return kept.toString();
-    }
-
-    static AuditEvent event(int i) {
-        return new AuditEvent(
-                Instant.parse("2026-11-27T10:00:00Z").plusMillis(i),
-                AuditEventType.DELIVERY_ATTEMPTED,
-                "delivery.send",
-                "PK-GW",
-                Optional.of("exchange-" + i),
-                Optional.of("message-" + i),
-                Optional.of(ParticipantId.of("PK-MOI")),
-                Optional.of(ParticipantId.of("IQ-MOI")),
-                Optional.of("pilgrim-list"),
-                Optional.of("ab".repeat(32)),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of("attempt", Integer.toString(i)));
     }
 }
