@@ -79,7 +79,8 @@ public final class ExportVerifier {
         MerkleFrontier frontier = new MerkleFrontier();
         Map<Long, byte[]> rootsAt = new HashMap<>();
         Set<Long> sizesToCheck = new HashSet<>();
-        previousSize(previousSigned).ifPresent(sizesToCheck::add);
+        Optional<Kept> kept = previousSigned.map(this::kept);
+        kept.flatMap(Kept::checkpoint).map(Checkpoint::size).ifPresent(sizesToCheck::add);
         Checkpoint covering = null;
         boolean whole = false;
         for (String text = export.readLine(); text != null; text = export.readLine()) {
@@ -194,8 +195,8 @@ public final class ExportVerifier {
                 lastGood = checkpoint.size();
             }
         }
-        if (previousSigned.isPresent()) {
-            Optional<Verification.Failed> extension = checkExtends(previousSigned.get(), header, covering, roots);
+        if (kept.isPresent()) {
+            Optional<Verification.Failed> extension = checkExtends(kept.get(), header, covering, roots);
             if (extension.isPresent()) {
                 return extension.get();
             }
@@ -203,26 +204,27 @@ public final class ExportVerifier {
         return new Verification.Verified(header.to() - header.from(), covering);
     }
 
-    /** The size of the checkpoint the auditor kept, when it verifies; {@link #checkExtends} says why not. */
-    private Optional<Long> previousSize(Optional<byte[]> previousSigned) {
+    /**
+     * The checkpoint the auditor kept, its signature checked once, before the entries: its size is one at
+     * which the root is taken on the way; why it fails to verify is reported with the extension check.
+     */
+    private record Kept(Optional<Checkpoint> checkpoint, String failure) {}
+
+    private Kept kept(byte[] previousSigned) {
         try {
-            return previousSigned.isPresent()
-                    ? Optional.of(checkpoints.verify(previousSigned.get()).size())
-                    : Optional.empty();
+            return new Kept(Optional.of(checkpoints.verify(previousSigned)), "");
         } catch (InvalidCheckpointException e) {
-            return Optional.empty();
+            return new Kept(Optional.empty(), e.getMessage());
         }
     }
 
     /** Whether the log as exported extends the checkpoint the auditor kept. */
     private Optional<Verification.Failed> checkExtends(
-            byte[] previousSigned, AuditExport.Header header, Checkpoint covering, Optional<Map<Long, byte[]>> roots) {
-        Checkpoint previous;
-        try {
-            previous = checkpoints.verify(previousSigned);
-        } catch (InvalidCheckpointException e) {
-            return Optional.of(Verification.Failed.overall("the previous checkpoint: " + e.getMessage()));
+            Kept kept, AuditExport.Header header, Checkpoint covering, Optional<Map<Long, byte[]>> roots) {
+        if (kept.checkpoint().isEmpty()) {
+            return Optional.of(Verification.Failed.overall("the previous checkpoint: " + kept.failure()));
         }
+        Checkpoint previous = kept.checkpoint().get();
         if (!previous.origin().equals(header.origin())) {
             return Optional.of(Verification.Failed.overall(
                     "the previous checkpoint is of log " + previous.origin() + ", not " + header.origin()));
