@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.Context;
+import org.pouch.gateway.migrations.VersionedJavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * than spelt in the class name.
  */
 @Component
-class EnvelopeAsLobOnH2 extends LedgerMigration {
+class EnvelopeAsLobOnH2 extends VersionedJavaMigration {
 
     EnvelopeAsLobOnH2() {
         super("6", "envelope as a blob on H2");

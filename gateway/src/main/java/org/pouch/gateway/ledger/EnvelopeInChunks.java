@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.Context;
 import org.pouch.gateway.chunks.ChunkTable;
+import org.pouch.gateway.migrations.VersionedJavaMigration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * it by the version declared here.
  */
 @Component
-class EnvelopeInChunks extends LedgerMigration {
+class EnvelopeInChunks extends VersionedJavaMigration {
 
     EnvelopeInChunks() {
         super("8", "archived envelope in chunks");

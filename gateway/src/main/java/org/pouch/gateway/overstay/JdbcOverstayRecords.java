@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,9 +16,6 @@ import org.pouch.overstay.ListedPilgrim;
 import org.pouch.overstay.OverstayRecords;
 import org.pouch.overstay.RecordedMovement;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,15 +40,11 @@ class JdbcOverstayRecords implements OverstayRecords {
                                 or (newer.accepted_at = l.accepted_at and newer.seq > l.seq)))
             """;
 
-    private static final int PILGRIM_BATCH = 500;
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate transactions;
 
-    JdbcOverstayRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TransactionTemplate transactions) {
+    JdbcOverstayRecords(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.transactions = transactions;
     }
 
@@ -102,29 +93,7 @@ class JdbcOverstayRecords implements OverstayRecords {
                 .param("permittedUntil", list.permittedUntil())
                 .param("acceptedAt", utc(list.acceptedAt()))
                 .update();
-        // One batch per few hundred pilgrims rather than a statement each (a list's pilgrims are most of the
-        // rows an accepted list writes), taken from the stream a batch at a time, so that a list of any
-        // length costs the memory of one batch.
-        List<SqlParameterSource> batch = new ArrayList<>(PILGRIM_BATCH);
-        Iterator<ListedPilgrim> each = pilgrims.iterator();
-        for (int position = 0; each.hasNext(); position++) {
-            ListedPilgrim pilgrim = each.next();
-            batch.add(new MapSqlParameterSource()
-                    .addValue("listId", list.exchangeId())
-                    .addValue("position", position)
-                    .addValue("passportNumber", pilgrim.passportNumber())
-                    .addValue("nationality", pilgrim.nationality())
-                    .addValue("surname", pilgrim.surname())
-                    .addValue("givenNames", pilgrim.givenNames()));
-            if (batch.size() == PILGRIM_BATCH || !each.hasNext()) {
-                batches.batchUpdate("""
-                        insert into overstay_pilgrims (list_id, list_position, passport_number, nationality,
-                                                       surname, given_names)
-                        values (:listId, :position, :passportNumber, :nationality, :surname, :givenNames)
-                        """, batch.toArray(SqlParameterSource[]::new));
-                batch.clear();
-            }
-        }
+        PilgrimBatches.write(jdbc, list.exchangeId(), pilgrims.iterator());
     }
 
     @Override
@@ -261,18 +230,28 @@ class JdbcOverstayRecords implements OverstayRecords {
         int movements = 0;
         for (GroupKey group : groups) {
             int[] removed = transactions.execute(status -> new int[] {
-                inGroup(
-                        "delete from overstay_pilgrims where list_id in (select list_id from overstay_lists" + OF_GROUP
-                                + ")",
-                        group),
+                pilgrimsIn(group),
+                inGroup("delete from " + PilgrimBatches.TABLE + LISTS_OF_GROUP, group),
                 inGroup("delete from overstay_movements" + OF_GROUP, group),
                 inGroup("delete from overstay_lists" + OF_GROUP, group)
             });
             pilgrims += removed[0];
-            movements += removed[1];
-            lists += removed[2];
+            movements += removed[2];
+            lists += removed[3];
         }
         return new Purged(groups.size(), lists, pilgrims, movements);
+    }
+
+    private static final String LISTS_OF_GROUP =
+            " where list_id in (select list_id from overstay_lists" + OF_GROUP + ")";
+
+    private int pilgrimsIn(GroupKey group) {
+        return jdbc.sql("select coalesce(sum(pilgrim_count), 0) from " + PilgrimBatches.TABLE + LISTS_OF_GROUP)
+                .param("home", group.home())
+                .param("host", group.host())
+                .param("groupReference", group.groupReference())
+                .query(Integer.class)
+                .single();
     }
 
     private int inGroup(String statement, GroupKey group) {
@@ -284,19 +263,7 @@ class JdbcOverstayRecords implements OverstayRecords {
     }
 
     private ListedGroup withPilgrims(ListedGroup list) {
-        List<ListedPilgrim> pilgrims = jdbc.sql("""
-                        select passport_number, nationality, surname, given_names
-                          from overstay_pilgrims
-                         where list_id = :listId
-                         order by list_position
-                        """)
-                .param("listId", list.exchangeId())
-                .query((row, n) -> new ListedPilgrim(
-                        row.getString("passport_number"),
-                        row.getString("nationality"),
-                        row.getString("surname"),
-                        row.getString("given_names")))
-                .list();
+        List<ListedPilgrim> pilgrims = PilgrimBatches.read(jdbc, list.exchangeId());
         return new ListedGroup(
                 list.exchangeId(),
                 list.listMessageId(),
@@ -307,7 +274,7 @@ class JdbcOverstayRecords implements OverstayRecords {
                 list.departure(),
                 list.permittedUntil(),
                 list.acceptedAt(),
-                new ArrayList<>(pilgrims));
+                pilgrims);
     }
 
     private static ListedGroup list(ResultSet row, int rowNumber) throws SQLException {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,6 +25,7 @@ import org.pouch.audit.AuditLog;
 import org.pouch.audit.checkpoint.CmsCheckpointSigner;
 import org.pouch.audit.checkpoint.SignedCheckpoint;
 import org.pouch.audit.merkle.InclusionProof;
+import org.pouch.gateway.testing.GatewayMigrations;
 import org.pouch.testing.SampleAuditEvents;
 import org.pouch.testing.TestPki;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -59,11 +59,7 @@ public class AuditLogBenchmark {
         directory = Files.createTempDirectory("pouch-audit-bench");
         DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:file:" + directory.resolve("log")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        GatewayMigrations.on(database).load().migrate();
         store = new JdbcAuditTrail(database);
         for (long written = 0; written < entries; written += 5_000) {
             List<AuditEvent> batch = new ArrayList<>();

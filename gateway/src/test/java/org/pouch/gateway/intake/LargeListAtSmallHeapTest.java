@@ -296,7 +296,7 @@ class LargeListAtSmallHeapTest {
 
     private static int pilgrimsRecorded(Connection db, String listId) throws SQLException {
         try (PreparedStatement count =
-                db.prepareStatement("select count(*) from overstay_pilgrims where list_id = ?")) {
+                db.prepareStatement("select sum(pilgrim_count) from overstay_pilgrim_batches where list_id = ?")) {
             count.setString(1, listId);
             try (ResultSet row = count.executeQuery()) {
                 row.next();

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +32,7 @@ import org.pouch.envelope.ReceiptVerifier;
 import org.pouch.envelope.SenderDirectory;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.exchange.Receipt;
+import org.pouch.gateway.testing.GatewayMigrations;
 import org.pouch.keys.KeyPurpose;
 import org.pouch.keys.KeyRingRefusal;
 import org.pouch.keys.Pem;
@@ -194,11 +194,7 @@ class Pkcs11KeyRotationTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:pkcs11-" + tokenLabel
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure()
-                .dataSource(h2)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        GatewayMigrations.on(h2).load().migrate();
         return h2;
     }
 

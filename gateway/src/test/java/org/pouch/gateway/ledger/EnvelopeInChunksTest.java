@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.pouch.exchange.Content;
 import org.pouch.gateway.chunks.ChunkTable;
 import org.pouch.gateway.testing.EmbeddedPostgresExtension;
+import org.pouch.gateway.testing.GatewayMigrations;
 import org.pouch.intake.AcceptedExchange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -107,10 +107,7 @@ class EnvelopeInChunksTest {
     }
 
     private static FluentConfiguration migrations(DataSource database) {
-        return Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .javaMigrations(LedgerMigrations.all());
+        return GatewayMigrations.on(database);
     }
 
     /** An exchange accepted with the schema of version 7; a null envelope was purged past retention. */

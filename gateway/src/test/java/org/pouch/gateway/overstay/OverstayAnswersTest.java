@@ -24,7 +24,6 @@ import org.pouch.overstay.ListedGroup;
 import org.pouch.overstay.ListedPilgrim;
 import org.pouch.overstay.RecordedMovement;
 import org.pouch.testing.InMemoryAuditTrail;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +49,7 @@ class OverstayAnswersTest {
     @BeforeAll
     static void connect(DataSource postgres) {
         records = new JdbcOverstayRecords(
-                JdbcClient.create(postgres),
-                new NamedParameterJdbcTemplate(postgres),
-                new TransactionTemplate(new JdbcTransactionManager(postgres)));
+                JdbcClient.create(postgres), new TransactionTemplate(new JdbcTransactionManager(postgres)));
     }
 
     @Test

@@ -31,6 +31,12 @@ abstract class OverstayRecordsContract {
     private static final ListedPilgrim SAJJAD = new ListedPilgrim("CK7654321", "PAK", "Hussain", "Sajjad");
     private static final ListedPilgrim FATIMA = new ListedPilgrim("DX0000001", "IND", "Zaidi", "Fatima");
 
+    private static final List<String> AWKWARD_NAMES = List.of(
+            "O'Brien \"the elder\" \\ \t",
+            "\u062e\u0627\u0646 \uD83D\uDE00",
+            "[\"not\", \"an\", \"array\"]",
+            "Zaidi\u0000");
+
     private final ParticipantId home = ParticipantId.of("ZZ-"
             + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
 
@@ -114,10 +120,15 @@ abstract class OverstayRecordsContract {
     }
 
     @Test
-    void aLongListIsRecordedFromAStreamInBatchesKeepingItsOrder() {
+    void aLongListIsRecordedFromAStreamInBatchesKeepingItsOrderAndEveryCharacterOfItsNames() {
         ListedGroup group = list("G-1", LocalDate.of(2026, 3, 1), Instant.parse("2026-02-20T10:00:00Z"));
+        // More than two batches; names a JSON encoding must escape or carry beyond ASCII, and the longest allowed.
         List<ListedPilgrim> pilgrims = IntStream.range(0, 1_234)
-                .mapToObj(i -> new ListedPilgrim(String.format("PP%07d", i), "PAK", "Surname" + i, "Given" + i))
+                .mapToObj(i -> new ListedPilgrim(
+                        String.format("PP%07d", i),
+                        "PAK",
+                        i % 97 == 3 ? AWKWARD_NAMES.get(i % AWKWARD_NAMES.size()) : "Surname" + i,
+                        i == 700 ? "G".repeat(200) : "Given" + i))
                 .toList();
         AtomicInteger taken = new AtomicInteger();
 

@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pouch.gateway.testing.EmbeddedPostgresExtension;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +18,7 @@ class OverstayRecordsOnPostgresTest extends OverstayRecordsContract {
     @BeforeAll
     static void connect(DataSource postgres) {
         transactions = new TransactionTemplate(new JdbcTransactionManager(postgres));
-        records = new JdbcOverstayRecords(
-                JdbcClient.create(postgres), new NamedParameterJdbcTemplate(postgres), transactions);
+        records = new JdbcOverstayRecords(JdbcClient.create(postgres), transactions);
     }
 
     @Override

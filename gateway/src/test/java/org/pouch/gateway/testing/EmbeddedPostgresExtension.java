@@ -4,11 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.pouch.gateway.ledger.LedgerMigrations;
 
 /**
  * A real PostgreSQL 17 for tests, migrated with the gateway's own Flyway migrations, resolved as a
@@ -37,12 +35,7 @@ public final class EmbeddedPostgresExtension implements ParameterResolver {
         static Database start() {
             try {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                Flyway.configure()
-                        .dataSource(postgres.getPostgresDatabase())
-                        .locations("classpath:db/migration")
-                        .javaMigrations(LedgerMigrations.all())
-                        .load()
-                        .migrate();
+                GatewayMigrations.on(postgres.getPostgresDatabase()).load().migrate();
                 return new Database(postgres);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start PostgreSQL", e);
