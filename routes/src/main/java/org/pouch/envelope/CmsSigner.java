@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -70,12 +69,12 @@ final class CmsSigner {
             generator.addSignerInfoGenerator(
                     new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                             .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signingTimeAttribute))
-                            .build(contentSigner(signer), signer.certificate()));
+                            .build(contentSigner(signer), ParsedCertificates.holderOf(signer.certificate())));
             // Roots are left out: the verifier has them as trust anchors, and sending one invites trusting
             // whatever root arrives. Credentials read from a PKCS#12 file often hold no root at all.
             for (X509Certificate certificate : signer.chain()) {
                 if (!isSelfIssued(certificate)) {
-                    generator.addCertificate(new JcaX509CertificateHolder(certificate));
+                    generator.addCertificate(ParsedCertificates.holderOf(certificate));
                 }
             }
         } catch (CMSException | OperatorCreationException | CertificateEncodingException e) {

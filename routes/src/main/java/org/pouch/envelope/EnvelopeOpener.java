@@ -22,7 +22,6 @@ import org.bouncycastle.asn1.ASN1SequenceParser;
 import org.bouncycastle.asn1.ASN1StreamParser;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfoParser;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
@@ -306,7 +305,7 @@ public final class EnvelopeOpener {
 
     private static boolean names(RecipientInformation recipient, X509Certificate certificate) {
         try {
-            return recipient.getRID().match(new JcaX509CertificateHolder(certificate));
+            return recipient.getRID().match(ParsedCertificates.holderOf(certificate));
         } catch (CertificateEncodingException e) {
             return false;
         }
