@@ -35,8 +35,8 @@ import org.springframework.util.FileSystemUtils;
  * The verifiable audit log at a size the thirty-minute run never reaches: a log of {@code entries} in an
  * H2 file with the gateway's schema, written through the gateway's store. Each operation reads the log
  * from the database, so one operation is one measurement (single shot). Run with
- * {@code ./mvnw -q -pl gateway -am -Pbench -DskipTests verify -Djmh.args=AuditLogBenchmark}; see
- * docs/performance.md.
+ * {@code ./mvnw -q -pl .,routes install -DskipTests} once, then
+ * {@code ./mvnw -q -pl gateway -Pbench -DskipTests verify -Djmh.args=AuditLogBenchmark}; see docs/performance.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
