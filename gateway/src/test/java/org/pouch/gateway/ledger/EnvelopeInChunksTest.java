@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,16 +12,14 @@ import java.util.Arrays;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pouch.exchange.Content;
 import org.pouch.gateway.chunks.ChunkTable;
 import org.pouch.gateway.testing.EmbeddedPostgresExtension;
-import org.pouch.gateway.testing.GatewayMigrations;
+import org.pouch.gateway.testing.MigratedAsFarAs;
 import org.pouch.intake.AcceptedExchange;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Migration 8 on each database: envelopes archived with the schema of version 7 (on H2 a blob since
@@ -36,36 +33,22 @@ class EnvelopeInChunksTest {
 
     @Test
     void onH2EnvelopesArchivedAsBlobsReadBackIdenticallyFromTheirChunks() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:before-v8-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        // The in-memory database lives as long as a connection to it is open.
-        try (Connection keptOpen = h2.getConnection()) {
-            migrations(h2).target("7").load().migrate();
+        MigratedAsFarAs.onH2("7", (h2, rest) -> {
             assertThat(columnType(h2, "envelope"))
                     .as("migration 6 made it a blob")
                     .isEqualToIgnoringCase("binary large object");
 
-            archivedBeforeMigration8ReadBackAfterIt(h2, migrations(h2));
-        }
+            archivedBeforeMigration8ReadBackAfterIt(h2, rest);
+        });
     }
 
     @Test
     void onPostgresEnvelopesArchivedAsByteaReadBackIdenticallyFromTheirChunks(DataSource postgres) throws Exception {
-        // A schema of its own in the shared database, migrated only as far as version 7.
-        String schema = "before_v8_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = postgres.getConnection()) {
-            connection.createStatement().execute("create schema " + schema);
-            connection.createStatement().execute("set search_path to " + schema);
-            DataSource database = new SingleConnectionDataSource(connection, true);
-            migrations(postgres).schemas(schema).target("7").load().migrate();
+        MigratedAsFarAs.onPostgres(postgres, "7", (database, rest) -> {
             assertThat(columnType(database, "envelope")).isEqualTo("bytea");
 
-            archivedBeforeMigration8ReadBackAfterIt(
-                    database, migrations(postgres).schemas(schema));
-
-            connection.createStatement().execute("drop schema " + schema + " cascade");
-        }
+            archivedBeforeMigration8ReadBackAfterIt(database, rest);
+        });
     }
 
     private static void archivedBeforeMigration8ReadBackAfterIt(DataSource database, FluentConfiguration after)
@@ -104,10 +87,6 @@ class EnvelopeInChunksTest {
                 .as("the old column is dropped")
                 .isNull();
         assertThat(columnType(database, "envelope_size")).isNotNull();
-    }
-
-    private static FluentConfiguration migrations(DataSource database) {
-        return GatewayMigrations.on(database);
     }
 
     /** An exchange accepted with the schema of version 7; a null envelope was purged past retention. */

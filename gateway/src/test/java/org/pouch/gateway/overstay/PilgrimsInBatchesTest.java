@@ -2,7 +2,6 @@ package org.pouch.gateway.overstay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,15 +11,13 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pouch.exchange.ParticipantId;
 import org.pouch.gateway.testing.EmbeddedPostgresExtension;
-import org.pouch.gateway.testing.GatewayMigrations;
+import org.pouch.gateway.testing.MigratedAsFarAs;
 import org.pouch.overstay.ListedPilgrim;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,32 +34,12 @@ class PilgrimsInBatchesTest {
 
     @Test
     void onH2PilgrimsRecordedARowEachReadBackFromTheirBatches() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:before-v10-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        // The in-memory database lives as long as a connection to it is open.
-        try (Connection keptOpen = h2.getConnection()) {
-            GatewayMigrations.on(h2).target("9").load().migrate();
-
-            recordedBeforeMigration10ReadBackAfterIt(h2, GatewayMigrations.on(h2));
-        }
+        MigratedAsFarAs.onH2("9", PilgrimsInBatchesTest::recordedBeforeMigration10ReadBackAfterIt);
     }
 
     @Test
     void onPostgresPilgrimsRecordedARowEachReadBackFromTheirBatches(DataSource postgres) throws Exception {
-        // A schema of its own in the shared database, migrated only as far as version 9.
-        String schema = "before_v10_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = postgres.getConnection()) {
-            connection.createStatement().execute("create schema " + schema);
-            connection.createStatement().execute("set search_path to " + schema);
-            DataSource database = new SingleConnectionDataSource(connection, true);
-            GatewayMigrations.on(postgres).schemas(schema).target("9").load().migrate();
-
-            recordedBeforeMigration10ReadBackAfterIt(
-                    database, GatewayMigrations.on(postgres).schemas(schema));
-
-            connection.createStatement().execute("drop schema " + schema + " cascade");
-        }
+        MigratedAsFarAs.onPostgres(postgres, "9", PilgrimsInBatchesTest::recordedBeforeMigration10ReadBackAfterIt);
     }
 
     private static void recordedBeforeMigration10ReadBackAfterIt(DataSource database, FluentConfiguration after) {
