@@ -211,6 +211,9 @@ class JdbcOverstayRecords implements OverstayRecords {
 
     private static final String OF_GROUP = " where home = :home and host = :host and group_reference = :groupReference";
 
+    private static final String LISTS_OF_GROUP =
+            " where list_id in (select list_id from overstay_lists" + OF_GROUP + ")";
+
     /**
      * Removes every group whose lists all departed before {@code cutoff}: its lists, their pilgrims and its
      * movements, one group per transaction.
@@ -241,9 +244,6 @@ class JdbcOverstayRecords implements OverstayRecords {
         }
         return new Purged(groups.size(), lists, pilgrims, movements);
     }
-
-    private static final String LISTS_OF_GROUP =
-            " where list_id in (select list_id from overstay_lists" + OF_GROUP + ")";
 
     private int pilgrimsIn(GroupKey group) {
         return jdbc.sql("select coalesce(sum(pilgrim_count), 0) from " + PilgrimBatches.TABLE + LISTS_OF_GROUP)

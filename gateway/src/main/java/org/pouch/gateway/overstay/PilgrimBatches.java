@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.pouch.overstay.ListedPilgrim;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,13 +60,11 @@ final class PilgrimBatches {
         List<ListedPilgrim> pilgrims = new ArrayList<>();
         jdbc.sql("select pilgrims from " + TABLE + " where list_id = :listId order by batch")
                 .param("listId", listId)
-                .query(row -> {
-                    pilgrims.addAll(decode(row.getString("pilgrims")));
-                });
+                .query((RowCallbackHandler) row -> pilgrims.addAll(decode(row.getString("pilgrims"))));
         return pilgrims;
     }
 
-    static String encode(List<ListedPilgrim> pilgrims) {
+    private static String encode(List<ListedPilgrim> pilgrims) {
         String[][] rows = new String[pilgrims.size()][];
         for (int i = 0; i < rows.length; i++) {
             ListedPilgrim pilgrim = pilgrims.get(i);
@@ -76,7 +75,7 @@ final class PilgrimBatches {
         return JSON.writeValueAsString(rows);
     }
 
-    static List<ListedPilgrim> decode(String batch) {
+    private static List<ListedPilgrim> decode(String batch) {
         String[][] rows = JSON.readValue(batch, String[][].class);
         List<ListedPilgrim> pilgrims = new ArrayList<>(rows.length);
         for (String[] row : rows) {
