@@ -16,14 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
  * some thirty rows, each also an entry of the primary key's index, where the rest of an accepted exchange
  * writes about ten. The pilgrims are only ever read as a whole list, in order, so one value per few hundred
  * of them keeps everything the answers need (ADR 0025). The bound keeps a list of any length in the memory
- * of one batch, and a batch within the column: 500 pilgrims of at most 200 characters a name, escaped, stay
- * under its million.
+ * of one batch, and any batch within the column's million characters: a pilgrim the list's schema accepts
+ * encodes to at most about 2,430 (two names of 200 characters, each escaped to six at worst, as a control
+ * character is), so 400 of them to 972,000.
  */
 final class PilgrimBatches {
 
     static final String TABLE = "overstay_pilgrim_batches";
 
-    static final int SIZE = 500;
+    static final int SIZE = 400;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

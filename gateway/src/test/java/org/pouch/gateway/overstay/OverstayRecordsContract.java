@@ -140,6 +140,21 @@ abstract class OverstayRecordsContract {
     }
 
     @Test
+    void aFullBatchOfTheLongestNamesTheSchemaAllowsFitsItsRow() {
+        ListedGroup group = list("G-1", LocalDate.of(2026, 3, 1), Instant.parse("2026-02-20T10:00:00Z"));
+        // 200 characters a name, the schema's most, each one JSON writes as six: the longest a batch can be.
+        String longest = "\u0001".repeat(200);
+        List<ListedPilgrim> pilgrims = IntStream.range(0, PilgrimBatches.SIZE + 1)
+                .mapToObj(i -> new ListedPilgrim(String.format("PP%07d", i), "PAK", longest, longest))
+                .toList();
+
+        records().recordList(group, pilgrims.stream());
+
+        assertThat(records().findList(home, IQ_MOI, "G-1", Optional.empty()))
+                .hasValueSatisfying(found -> assertThat(found.pilgrims()).isEqualTo(pilgrims));
+    }
+
+    @Test
     void recordingAgainInsideTheAcceptStepsTransactionChangesNothingAndLetsItCommit() {
         ListedGroup recorded = list("G-1", LocalDate.of(2026, 3, 1), Instant.parse("2026-02-20T10:00:00Z"), AYESHA);
         RecordedMovement entry = movement("m-1", AYESHA, Direction.ENTRY, "2026-03-01T06:40:00+03:00");

@@ -73,8 +73,10 @@ class PilgrimsInBatchesTest {
                 .hasValueSatisfying(found -> assertThat(found.pilgrims()).isEqualTo(exactlyOneBatch));
         assertThat(records.findList(HOME, HOST, "G-SHORT", Optional.empty()))
                 .hasValueSatisfying(found -> assertThat(found.pilgrims()).isEqualTo(three));
-        assertThat(batches(jdbc, longId)).as("cut like a new list").containsExactly(500, 500, 17);
-        assertThat(batches(jdbc, oneBatchId)).containsExactly(500);
+        assertThat(batches(jdbc, longId))
+                .as("cut like a new list")
+                .containsExactly(PilgrimBatches.SIZE, PilgrimBatches.SIZE, 17);
+        assertThat(batches(jdbc, oneBatchId)).containsExactly(PilgrimBatches.SIZE);
         assertThat(batches(jdbc, shortId)).containsExactly(3);
         assertThat(jdbc.sql("""
                                 select count(*) from information_schema.tables
