@@ -26,7 +26,9 @@ public enum RejectionReason {
     BUSINESS_RULE_VIOLATED("business-rule-violated", 422, FaultSide.SENDER, false),
     TOO_LARGE("too-large", 413, FaultSide.SENDER, false),
     RATE_LIMITED("rate-limited", 429, FaultSide.SENDER, true),
-    INTERNAL_ERROR("internal-error", 500, FaultSide.RECEIVER, true);
+    INTERNAL_ERROR("internal-error", 500, FaultSide.RECEIVER, true),
+    /** The gateway cannot keep a message durably now (its broker's disk is full): send it again later. */
+    UNAVAILABLE("unavailable", 503, FaultSide.RECEIVER, true);
 
     /** Whose fault a rejection is, in SOAP's terms: the sender's message or the receiver's state. */
     public enum FaultSide {

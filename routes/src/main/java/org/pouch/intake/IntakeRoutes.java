@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
 import org.apache.camel.builder.endpoint.dsl.DirectEndpointBuilderFactory.DirectEndpointBuilder;
@@ -16,6 +15,7 @@ import org.pouch.envelope.EnvelopeOpener;
 import org.pouch.envelope.ReceiptSigner;
 import org.pouch.exchange.MessageHeaders;
 import org.pouch.exchange.RejectedException;
+import org.pouch.exchange.RejectionReason;
 import org.pouch.overstay.OverstayFacts;
 import org.pouch.overstay.OverstayRecords;
 import org.pouch.partners.ParticipantDirectory;
@@ -64,13 +64,12 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
     private final GuardStep guard;
     private final AcceptStep accept;
     private final RejectionStep rejection;
-    private final EndpointProducerBuilder deliveryQueue;
+    private final DeliveryQueue deliveryQueue;
     private final ExchangesBeingRecorded beingRecorded;
     private final AcceptedDocuments documents;
 
     /**
-     * @param deliveryQueue where accepted exchange ids are queued for delivery; a persistent JMS queue
-     *     in the gateway
+     * @param deliveryQueue where accepted exchange ids are queued for delivery, and how it says it is full
      * @param overstay what the gateway remembers of pilgrim lists and movements: the guard checks movements
      *     against it, the accept step records into it
      * @param transaction runs the accept step's ledger row and overstay facts in one transaction
@@ -86,7 +85,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
             ExchangeLedger ledger,
             AuditTrail audit,
             ReceiptSigner receipts,
-            EndpointProducerBuilder deliveryQueue,
+            DeliveryQueue deliveryQueue,
             OverstayRecords overstay,
             OneTransaction transaction,
             ExchangesBeingRecorded beingRecorded,
@@ -144,7 +143,7 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
                 .setProperty(STEP, constant(ACCEPT))
                 .setProperty(GUARDED, body())
                 .process(this::queueForDelivery)
-                .to(ExchangePattern.InOnly, deliveryQueue)
+                .to(ExchangePattern.InOnly, deliveryQueue.endpoint())
                 .process(this::record);
         // spotless:on
     }
@@ -190,6 +189,11 @@ public final class IntakeRoutes extends EndpointRouteBuilder {
         });
         Throwable failure = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String step = Optional.ofNullable(e.getProperty(STEP, String.class)).orElse(INTAKE);
+        if (ACCEPT.equals(step) && deliveryQueue.refusedAsFull().test(failure)) {
+            // Nothing was recorded: the ledger row comes after the queue took the id.
+            failure = new RejectedException(
+                    RejectionReason.UNAVAILABLE, "the delivery queue refused the exchange for want of room", failure);
+        }
         e.getMessage()
                 .setBody(rejection.reject(
                         failure,

@@ -70,6 +70,10 @@ class IntakeRoutesTest {
 
     @BeforeEach
     void startCamel() throws Exception {
+        startCamel(new DeliveryQueue(StaticEndpointBuilders.seda("delivery").size(100), failure -> false));
+    }
+
+    private void startCamel(DeliveryQueue deliveryQueue) throws Exception {
         Clock clock = Clock.systemUTC();
         camel = new DefaultCamelContext();
         IntakeRoutes routes = new IntakeRoutes(
@@ -79,7 +83,7 @@ class IntakeRoutesTest {
                 ledger,
                 audit,
                 new ReceiptSigner(() -> pki.signing(GATEWAY, KeySuite.EC_P256), clock),
-                StaticEndpointBuilders.seda("delivery").size(100),
+                deliveryQueue,
                 overstay,
                 OneTransaction.none(),
                 beingRecorded,
@@ -345,6 +349,33 @@ class IntakeRoutesTest {
         assertThat(heldFor(queuedId(), envelope))
                 .as("the document of an exchange the ledger did not take is not held")
                 .isEmpty();
+    }
+
+    /** A broker whose disk is full refuses the send; here a SEDA queue of one, already holding one. */
+    @Test
+    void aQueueRefusingForWantOfRoomIsUnavailableAndNothingIsRecordedOrHeld() throws Exception {
+        camel.stop();
+        startCamel(new DeliveryQueue(
+                StaticEndpointBuilders.seda("full").size(1), failure -> failure instanceof IllegalStateException));
+        assertThat(submit(seal(TestDocuments.json(PK_MOI, IQ_MOI)), tlsOf(PK_MOI)))
+                .isInstanceOf(IntakeOutcome.Accepted.class);
+        ExchangeDocument refused = TestDocuments.json(PK_MOI, IQ_MOI);
+        byte[] envelope = seal(refused);
+
+        IntakeOutcome outcome = submit(envelope, tlsOf(PK_MOI));
+
+        assertThat(rejectionOf(outcome)).isEqualTo(RejectionReason.UNAVAILABLE);
+        assertThat(RejectionReason.UNAVAILABLE.retryable()).isTrue();
+        assertThat(ledger.findByMessageId(PK_MOI, refused.header().messageId())).isEmpty();
+        assertThat(audit.all())
+                .filteredOn(event ->
+                        event.messageId().equals(Optional.of(refused.header().messageId())))
+                .extracting(AuditEvent::type)
+                .as("its only entry naming the message is the rejection: nothing was accepted")
+                .containsExactly(AuditEventType.REJECTED);
+        assertThat(documents.held())
+                .as("only the first exchange's document, which its delivery will take")
+                .isEqualTo(1);
     }
 
     @Test

@@ -26,7 +26,13 @@ public class BrokerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     @Conditional(EmbeddedWanted.class)
     EmbeddedBroker embeddedBroker(BrokerProperties properties) {
-        return new EmbeddedBroker(properties.dataDirectory());
+        return new EmbeddedBroker(properties.dataDirectory(), properties.maxDiskUsage());
+    }
+
+    @Bean
+    @Conditional(EmbeddedWanted.class)
+    BrokerDisk brokerDisk(EmbeddedBroker broker, BrokerProperties properties) {
+        return new BrokerDisk(broker, properties.maxDiskUsage());
     }
 
     @Bean(name = "connectionFactory")

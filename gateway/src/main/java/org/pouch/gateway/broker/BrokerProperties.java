@@ -1,5 +1,7 @@
 package org.pouch.gateway.broker;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +15,13 @@ import org.springframework.validation.annotation.Validated;
  * @param url an external Artemis broker, for example {@code tcp://broker-1:61616}; when it is absent or
  *     blank the gateway runs its own broker in-process and nothing else can connect to it
  * @param dataDirectory where the embedded broker keeps its journal; unused with an external broker
+ * @param maxDiskUsage how full, in per cent, the embedded broker's disk may be before it refuses new
+ *     messages (the intake then answers {@code unavailable}, 503); unused with an external broker, whose
+ *     own {@code max-disk-usage} applies
  */
 @Validated
 @ConfigurationProperties("pouch.broker")
 public record BrokerProperties(
         @Nullable String url,
-        @NotNull @DefaultValue("data/broker") Path dataDirectory) {}
+        @NotNull @DefaultValue("data/broker") Path dataDirectory,
+        @Min(0) @Max(100) @DefaultValue("90") int maxDiskUsage) {}

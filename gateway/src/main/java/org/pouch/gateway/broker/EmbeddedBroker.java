@@ -10,12 +10,17 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.settings.impl.DiskFullMessagePolicy;
 import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 
 /**
  * An ActiveMQ Artemis broker inside the gateway's JVM, reachable only through its in-VM acceptor: no
  * port is opened, so there is no one to authenticate and security is off. Messages are persisted in a
  * journal under the data directory before a send returns, so an accepted exchange survives a crash.
+ *
+ * <p>When the disk holding the journal is used beyond {@code max-disk-usage} per cent, the broker refuses
+ * sends to the delivery queue at once (ADR 0026) instead of holding the sender until space is freed: a
+ * send that waits holds a partner's request and a request thread with it, with no end and no answer.
  */
 final class EmbeddedBroker {
 
@@ -32,19 +37,20 @@ final class EmbeddedBroker {
     private final int inVmId;
 
     /** A broker on the next in-VM id no other broker of this JVM has had. */
-    EmbeddedBroker(Path dataDirectory) {
-        this(dataDirectory, NEXT_IN_VM_ID.getAndIncrement());
+    EmbeddedBroker(Path dataDirectory, int maxDiskUsage) {
+        this(dataDirectory, maxDiskUsage, NEXT_IN_VM_ID.getAndIncrement());
     }
 
     /**
+     * @param maxDiskUsage how full, in per cent, the journal's disk may be before sends are refused
      * @param inVmId the in-VM server id, unique within the JVM; connections reach it as {@code vm://ID}
      */
-    EmbeddedBroker(Path dataDirectory, int inVmId) {
+    EmbeddedBroker(Path dataDirectory, int maxDiskUsage, int inVmId) {
         this.inVmId = inVmId;
-        this.server = new EmbeddedActiveMQ().setConfiguration(configuration(dataDirectory, inVmId));
+        this.server = new EmbeddedActiveMQ().setConfiguration(configuration(dataDirectory, maxDiskUsage, inVmId));
     }
 
-    private static Configuration configuration(Path dataDirectory, int inVmId) {
+    private static Configuration configuration(Path dataDirectory, int maxDiskUsage, int inVmId) {
         Path data = dataDirectory.toAbsolutePath();
         try {
             return new ConfigurationImpl()
@@ -56,6 +62,7 @@ final class EmbeddedBroker {
                     .setBindingsDirectory(data.resolve("bindings").toString())
                     .setLargeMessagesDirectory(data.resolve("large-messages").toString())
                     .setPagingDirectory(data.resolve("paging").toString())
+                    .setMaxDiskUsage(maxDiskUsage)
                     .setSecurityEnabled(false)
                     // Metrics go through the gateway's own endpoints; MBeans would also clash between
                     // two brokers in one JVM.
@@ -72,6 +79,9 @@ final class EmbeddedBroker {
                                     .setRedeliveryMultiplier(2.0)
                                     .setMaxRedeliveryDelay(60_000)
                                     .setMaxDeliveryAttempts(30)
+                                    // Refuse, not block, while the disk is full: the intake answers 503
+                                    // at once. A queue beyond the broker's memory still pages to disk.
+                                    .setDiskFullMessagePolicy(DiskFullMessagePolicy.FAIL)
                                     .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
                                     .setExpiryAddress(SimpleString.of(Queues.DEAD_LETTER)));
         } catch (Exception e) {
@@ -102,6 +112,14 @@ final class EmbeddedBroker {
 
     void stop() throws Exception {
         server.stop();
+    }
+
+    /**
+     * Whether the broker refuses sends for want of disk: its last look at the journal's disk (every few
+     * seconds) found it fuller than {@code max-disk-usage}.
+     */
+    boolean diskFull() {
+        return server.getActiveMQServer().getPagingManager().isDiskFull();
     }
 
     /** Where JMS connections to this broker go. */

@@ -1,5 +1,7 @@
 package org.pouch.gateway.broker;
 
+import jakarta.jms.JMSException;
+import org.apache.activemq.artemis.api.core.ActiveMQAddressFullException;
 import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
@@ -44,6 +46,23 @@ public final class Queues {
     /** Sends within the transaction of the {@link #transactedConsumer} whose route sends. */
     public static EndpointProducerBuilder inTransaction(String queue) {
         return StaticEndpointBuilders.jms("queue:" + queue).transacted(true);
+    }
+
+    /**
+     * Whether a send failed because the broker refuses messages for want of room (its disk beyond
+     * {@code max-disk-usage} under the {@code FAIL} disk-full policy, or an address full under the
+     * {@code FAIL} address-full policy): it takes them again once room is made, so the sender can retry.
+     * Artemis reports it as a JMS exception linking the cause.
+     */
+    public static boolean refusedAsFull(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ActiveMQAddressFullException
+                    || t instanceof JMSException jms
+                            && jms.getLinkedException() instanceof ActiveMQAddressFullException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Queues() {}

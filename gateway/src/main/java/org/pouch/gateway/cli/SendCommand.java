@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
             "0:accepted; the receipt verified",
             "1:rejected; sending the same again will not help",
             "3:the receipt did not verify",
-            "75:rejected for now (rate-limited, internal-error); try again later"
+            "75:rejected for now (rate-limited, internal-error, unavailable); try again later"
         })
 final class SendCommand implements Callable<Integer> {
 

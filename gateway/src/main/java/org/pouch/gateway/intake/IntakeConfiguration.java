@@ -14,6 +14,7 @@ import org.pouch.gateway.PouchProperties;
 import org.pouch.gateway.broker.Queues;
 import org.pouch.intake.AcceptedDocuments;
 import org.pouch.intake.CamelIntake;
+import org.pouch.intake.DeliveryQueue;
 import org.pouch.intake.ExchangeLedger;
 import org.pouch.intake.ExchangesBeingRecorded;
 import org.pouch.intake.Intake;
@@ -69,7 +70,7 @@ public class IntakeConfiguration {
                 ledger,
                 audit,
                 receipts,
-                StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY),
+                new DeliveryQueue(StaticEndpointBuilders.jms("queue:" + Queues.DELIVERY), Queues::refusedAsFull),
                 overstay,
                 work -> transactions.executeWithoutResult(status -> work.run()),
                 beingRecorded,

@@ -2,6 +2,9 @@ package org.pouch.gateway.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -12,6 +15,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +31,7 @@ class EmbeddedBrokerTest {
 
     @Test
     void aPersistentMessageSurvivesARestartOfTheBroker() throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(data);
+        EmbeddedBroker broker = new EmbeddedBroker(data, 90);
         broker.start();
         try {
             send(broker.connectorUrl(), "accepted exchange");
@@ -35,7 +39,7 @@ class EmbeddedBrokerTest {
             broker.stop();
         }
 
-        EmbeddedBroker restarted = new EmbeddedBroker(data);
+        EmbeddedBroker restarted = new EmbeddedBroker(data, 90);
         restarted.start();
         try {
             Message received = receive(restarted.connectorUrl());
@@ -49,8 +53,8 @@ class EmbeddedBrokerTest {
     /** As the test contexts do: each starts a gateway, broker included, in the one JVM. */
     @Test
     void twoBrokersInOneJvmKeepTheirMessagesApart() throws Exception {
-        EmbeddedBroker first = new EmbeddedBroker(data);
-        EmbeddedBroker second = new EmbeddedBroker(otherData);
+        EmbeddedBroker first = new EmbeddedBroker(data, 90);
+        EmbeddedBroker second = new EmbeddedBroker(otherData, 90);
         first.start();
         try {
             second.start();
@@ -71,17 +75,40 @@ class EmbeddedBrokerTest {
 
     @Test
     void aBrokerRefusesToStartOnAnInVmIdAnotherBrokerHolds() throws Exception {
-        EmbeddedBroker holder = new EmbeddedBroker(data);
+        EmbeddedBroker holder = new EmbeddedBroker(data, 90);
         holder.start();
         try {
             int taken = Integer.parseInt(holder.connectorUrl().substring("vm://".length()));
-            EmbeddedBroker latecomer = new EmbeddedBroker(otherData, taken);
+            EmbeddedBroker latecomer = new EmbeddedBroker(otherData, 90, taken);
 
             assertThatIllegalStateException().isThrownBy(latecomer::start).withMessageContaining("in-VM id " + taken);
             send(holder.connectorUrl(), "still the holder's");
             assertThat(((TextMessage) receive(holder.connectorUrl())).getText()).isEqualTo("still the holder's");
         } finally {
             holder.stop();
+        }
+    }
+
+    /** Any disk in use is fuller than 0 %: the broker refuses at once, as the intake needs it to. */
+    @Test
+    void withItsDiskFullerThanAllowedTheBrokerRefusesASendAtOnceInsteadOfHoldingIt() throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(data, 0);
+        broker.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(broker::diskFull);
+
+            JMSException refused = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> catchThrowableOfType(JMSException.class, () -> send(broker.connectorUrl(), "refused")));
+
+            assertThat(Queues.refusedAsFull(refused)).isTrue();
+            assertThat(Queues.refusedAsFull(new RuntimeException("wrapped", refused)))
+                    .isTrue();
+            assertThat(Queues.refusedAsFull(new JMSException("another failure")))
+                    .isFalse();
+            assertThat(receiveNow(broker.connectorUrl())).isNull();
+        } finally {
+            broker.stop();
         }
     }
 

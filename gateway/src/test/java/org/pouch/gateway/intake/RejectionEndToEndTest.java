@@ -64,11 +64,16 @@ class RejectionEndToEndTest {
     /** The reasons no partner can cause yet, and why; each joins the cases when it can. */
     private static final Map<RejectionReason, String> NOT_REACHABLE_TODAY = Map.of(
             // Key rotation does not exist yet: the gateway has no retired decryption key to seal to.
-            RejectionReason.KEY_RETIRED, "no key rotation yet, so no retired decryption key",
-            RejectionReason.RATE_LIMITED, "there is no rate limit yet",
+            RejectionReason.KEY_RETIRED,
+            "no key rotation yet, so no retired decryption key",
+            RejectionReason.RATE_LIMITED,
+            "there is no rate limit yet",
             RejectionReason.INTERNAL_ERROR,
-                    "the gateway's own failure, not the sender's: IntakeRoutesTest breaks the ledger, SoapFaultTest"
-                            + " the edge");
+            "the gateway's own failure, not the sender's: IntakeRoutesTest breaks the ledger, SoapFaultTest"
+                    + " the edge",
+            RejectionReason.UNAVAILABLE,
+            "the gateway's state, not the message: BrokerDiskFullTest runs a gateway of its own whose"
+                    + " broker's disk is full");
 
     private static final TestPki PKI = TestPki.shared();
 
