@@ -232,34 +232,33 @@ class JdbcOverstayRecords implements OverstayRecords {
         int pilgrims = 0;
         int movements = 0;
         for (GroupKey group : groups) {
-            int[] removed = transactions.execute(status -> new int[] {
-                pilgrimsIn(group),
-                inGroup("delete from " + PilgrimBatches.TABLE + LISTS_OF_GROUP, group),
-                inGroup("delete from overstay_movements" + OF_GROUP, group),
-                inGroup("delete from overstay_lists" + OF_GROUP, group)
+            int[] removed = transactions.execute(status -> {
+                // Counted before the batches go: a row holds up to PilgrimBatches.SIZE of them.
+                int listed = ofGroup(
+                                "select coalesce(sum(pilgrim_count), 0) from " + PilgrimBatches.TABLE + LISTS_OF_GROUP,
+                                group)
+                        .query(Integer.class)
+                        .single();
+                ofGroup("delete from " + PilgrimBatches.TABLE + LISTS_OF_GROUP, group)
+                        .update();
+                return new int[] {
+                    listed,
+                    ofGroup("delete from overstay_movements" + OF_GROUP, group).update(),
+                    ofGroup("delete from overstay_lists" + OF_GROUP, group).update()
+                };
             });
             pilgrims += removed[0];
-            movements += removed[2];
-            lists += removed[3];
+            movements += removed[1];
+            lists += removed[2];
         }
         return new Purged(groups.size(), lists, pilgrims, movements);
     }
 
-    private int pilgrimsIn(GroupKey group) {
-        return jdbc.sql("select coalesce(sum(pilgrim_count), 0) from " + PilgrimBatches.TABLE + LISTS_OF_GROUP)
-                .param("home", group.home())
-                .param("host", group.host())
-                .param("groupReference", group.groupReference())
-                .query(Integer.class)
-                .single();
-    }
-
-    private int inGroup(String statement, GroupKey group) {
+    private JdbcClient.StatementSpec ofGroup(String statement, GroupKey group) {
         return jdbc.sql(statement)
                 .param("home", group.home())
                 .param("host", group.host())
-                .param("groupReference", group.groupReference())
-                .update();
+                .param("groupReference", group.groupReference());
     }
 
     private ListedGroup withPilgrims(ListedGroup list) {

@@ -1,6 +1,8 @@
 package org.pouch.gateway.testing;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -38,16 +40,25 @@ public final class MigratedAsFarAs {
         String schema =
                 "migrated_to_" + version + "_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = postgres.getConnection()) {
-            connection.createStatement().execute("create schema " + schema);
-            connection.createStatement().execute("set search_path to " + schema);
-            DataSource database = new SingleConnectionDataSource(connection, true);
-            GatewayMigrations.on(postgres)
-                    .schemas(schema)
-                    .target(version)
-                    .load()
-                    .migrate();
-            test.run(database, GatewayMigrations.on(postgres).schemas(schema));
-            connection.createStatement().execute("drop schema " + schema + " cascade");
+            execute(connection, "create schema " + schema);
+            try {
+                execute(connection, "set search_path to " + schema);
+                DataSource database = new SingleConnectionDataSource(connection, true);
+                GatewayMigrations.on(postgres)
+                        .schemas(schema)
+                        .target(version)
+                        .load()
+                        .migrate();
+                test.run(database, GatewayMigrations.on(postgres).schemas(schema));
+            } finally {
+                execute(connection, "drop schema " + schema + " cascade");
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }
