@@ -1,15 +1,14 @@
 package org.pouch.gateway.chunks;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.pouch.exchange.BlockReader;
 import org.pouch.exchange.Content;
-import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,7 +42,7 @@ public final class ChunkTable {
         this.table = table;
     }
 
-    /** Writes the content as the exchange's chunks, each going from the content's stream to the driver. */
+    /** Writes the content as the exchange's chunks, read from the content's stream one chunk at a time. */
     public void write(String exchangeId, Content content) {
         try (InputStream in = content.openStream()) {
             write(exchangeId, in, content.size());
@@ -52,19 +51,23 @@ public final class ChunkTable {
         }
     }
 
-    /** Writes the next {@code size} bytes of the stream, which the caller closes, as the exchange's chunks. */
+    /**
+     * Writes the next {@code size} bytes of the stream, which the caller closes, as the exchange's chunks.
+     * Each chunk is bound as bytes, not as a stream: H2 keeps a bound stream as a temporary large object
+     * first (written, copied into the row, then removed by a cleaner thread), which cost more than the
+     * insert itself under load; a chunk is held in memory either way.
+     *
+     * @throws EOFException if the stream ends before {@code size} bytes
+     */
     public void write(String exchangeId, InputStream in, long size) throws IOException {
         long left = size;
         for (int chunk = 0; left > 0; chunk++) {
-            long length = Math.min(left, CHUNK_BYTES);
-            // Not closed: the chunk's end is not the content's.
-            InputStream part = BoundedInputStream.builder()
-                    .setInputStream(in)
-                    .setMaxCount(length)
-                    .setPropagateClose(false)
-                    .get();
-            SqlTypeValue bytes =
-                    (statement, index, sqlType, typeName) -> statement.setBinaryStream(index, part, length);
+            int length = (int) Math.min(left, CHUNK_BYTES);
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) {
+                throw new EOFException("the content to keep in " + table + " ended " + (left - bytes.length)
+                        + " bytes short of its size " + size);
+            }
             jdbc.sql("insert into " + table + " (exchange_id, chunk, bytes) values (:exchangeId, :chunk, :bytes)")
                     .param("exchangeId", exchangeId)
                     .param("chunk", chunk)

@@ -1,9 +1,12 @@
 package org.pouch.gateway.chunks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -19,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The chunk writer and reader on their own, over an in-memory H2 table (the stores' contract tests run them
- * on both databases): where chunks are cut, reads from an offset, a chunk gone, and a table name that
- * could smuggle SQL.
+ * on both databases): where chunks are cut, reads from an offset, a chunk gone, content shorter than
+ * its size, and a table name that could smuggle SQL.
  */
 class ChunkTableTest {
 
@@ -77,6 +80,20 @@ class ChunkTableTest {
                     .isThrownBy(in::readAllBytes)
                     .withMessageContaining("chunk 1 of exchange x is not in some_chunks");
         }
+    }
+
+    @Test
+    void aStreamThatEndsBeforeItsSizeIsRefusedNotKeptShort() {
+        byte[] bytes = random(ChunkTable.CHUNK_BYTES + 10);
+
+        assertThatExceptionOfType(EOFException.class)
+                .isThrownBy(() -> chunks.write("x", new ByteArrayInputStream(bytes), bytes.length + 5L))
+                .withMessageContaining("ended 5 bytes short of its size " + (bytes.length + 5L));
+        // The chunks before the end are the caller's to roll back with its transaction; none is short.
+        assertThat(jdbc.sql("select octet_length(bytes) from some_chunks where exchange_id = 'x'")
+                        .query(Long.class)
+                        .list())
+                .containsExactly((long) ChunkTable.CHUNK_BYTES);
     }
 
     @Test
