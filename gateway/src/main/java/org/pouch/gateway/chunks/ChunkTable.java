@@ -54,8 +54,9 @@ public final class ChunkTable {
     /**
      * Writes the next {@code size} bytes of the stream, which the caller closes, as the exchange's chunks.
      * Each chunk is bound as bytes, not as a stream: H2 keeps a bound stream as a temporary large object
-     * first (written, copied into the row, then removed by a cleaner thread), which cost more than the
-     * insert itself under load; a chunk is held in memory either way.
+     * first, even for a {@code bytea} column (written, copied into the row, then removed by a cleaner
+     * thread), which cost more than the insert itself under load; a chunk is held in memory either way. A
+     * column that is a large object on H2 (the ledger's) still makes one of the bytes.
      *
      * @throws EOFException if the stream ends before {@code size} bytes
      */
