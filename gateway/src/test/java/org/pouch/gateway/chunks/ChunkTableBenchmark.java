@@ -1,10 +1,6 @@
 package org.pouch.gateway.chunks;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,10 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pouch.exchange.Content;
+import org.pouch.gateway.testing.BenchmarkDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Keeping one envelope in a chunk table, one envelope a commit as a delivery's preparation and the accept
@@ -47,9 +43,7 @@ public class ChunkTableBenchmark {
     @Param({"12288", "1048576"})
     public int size;
 
-    private Path directory;
-    private EmbeddedPostgres postgres;
-    private HikariDataSource pool;
+    private BenchmarkDatabase db;
     private ChunkTable chunks;
     private TransactionTemplate transactions;
     private Content envelope;
@@ -57,23 +51,14 @@ public class ChunkTableBenchmark {
 
     @Setup
     public void anEmptyChunkTable() throws IOException {
-        pool = new HikariDataSource();
-        if (database.equals("h2")) {
-            directory = Files.createTempDirectory("pouch-chunk-bench");
-            // The gateway's own settings (application.yml): every commit written to the file at once.
-            pool.setJdbcUrl("jdbc:h2:file:" + directory.resolve("pouch")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-        } else {
-            postgres = EmbeddedPostgres.builder().start();
-            pool.setDataSource(postgres.getPostgresDatabase());
-        }
-        JdbcClient jdbc = JdbcClient.create(pool);
+        db = new BenchmarkDatabase(database);
+        JdbcClient jdbc = JdbcClient.create(db.dataSource());
         // The shape of delivery_envelope_chunks, without the deliveries row it references.
         jdbc.sql("create table envelope_chunks (exchange_id varchar(64) not null, chunk integer not null,"
                         + " bytes bytea not null, primary key (exchange_id, chunk))")
                 .update();
         chunks = new ChunkTable(jdbc, "envelope_chunks");
-        transactions = new TransactionTemplate(new JdbcTransactionManager(pool));
+        transactions = new TransactionTemplate(new JdbcTransactionManager(db.dataSource()));
         byte[] bytes = new byte[size];
         new SplittableRandom(size).nextBytes(bytes);
         envelope = Content.inMemory(bytes);
@@ -81,13 +66,7 @@ public class ChunkTableBenchmark {
 
     @TearDown
     public void removeTheDatabase() throws IOException {
-        pool.close();
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (directory != null) {
-            FileSystemUtils.deleteRecursively(directory.toFile());
-        }
+        db.close();
     }
 
     @Benchmark

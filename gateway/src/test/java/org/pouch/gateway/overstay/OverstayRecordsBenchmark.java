@@ -1,10 +1,6 @@
 package org.pouch.gateway.overstay;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -25,13 +21,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pouch.exchange.ParticipantId;
+import org.pouch.gateway.testing.BenchmarkDatabase;
 import org.pouch.gateway.testing.GatewayMigrations;
 import org.pouch.overstay.ListedGroup;
 import org.pouch.overstay.ListedPilgrim;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Recording and reading a pilgrim list's overstay facts, one list a transaction as the accept step records
@@ -61,26 +57,15 @@ public class OverstayRecordsBenchmark {
     @Param("20000")
     public int listsBefore;
 
-    private Path directory;
-    private EmbeddedPostgres postgres;
-    private HikariDataSource pool;
+    private BenchmarkDatabase db;
     private JdbcOverstayRecords records;
     private int recorded;
 
     @Setup
     public void aDatabaseWithListsRecorded() throws IOException {
-        pool = new HikariDataSource();
-        if (database.equals("h2")) {
-            directory = Files.createTempDirectory("pouch-overstay-bench");
-            // The gateway's own settings (application.yml): every commit written to the file at once.
-            pool.setJdbcUrl("jdbc:h2:file:" + directory.resolve("pouch")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-        } else {
-            postgres = EmbeddedPostgres.builder().start();
-            pool.setDataSource(postgres.getPostgresDatabase());
-        }
-        GatewayMigrations.on(pool).load().migrate();
-        records = recordsOn(pool);
+        db = new BenchmarkDatabase(database);
+        GatewayMigrations.on(db.dataSource()).load().migrate();
+        records = recordsOn(db.dataSource());
         for (int i = 0; i < listsBefore; i++) {
             recordAList();
         }
@@ -88,13 +73,7 @@ public class OverstayRecordsBenchmark {
 
     @TearDown
     public void removeTheDatabase() throws IOException {
-        pool.close();
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (directory != null) {
-            FileSystemUtils.deleteRecursively(directory.toFile());
-        }
+        db.close();
     }
 
     /** What the accept step does for each list it accepts (there with the ledger row in the same commit). */
